@@ -1,0 +1,43 @@
+# folio: two commands do everything (see README.md):
+#   make serve   bootstrap, bundle the demo posts, serve the viewer on :8080
+#   make test    bootstrap, then every test: lint, native, end-to-end in Chromium
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+DEMO_POSTS := demo/posts
+PORT ?= 8080
+TRUNK_BUILD := trunk build --release --offline
+
+.PHONY: serve test lint native e2e dist-viewer size bootstrap-build bootstrap-test
+
+serve: bootstrap-build dist-viewer
+	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
+	node scripts/serve.mjs dist --port $(PORT)
+
+test: bootstrap-test lint native dist-viewer e2e
+
+bootstrap-build:
+	scripts/bootstrap.sh build
+
+bootstrap-test:
+	scripts/bootstrap.sh test
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin folio-web --locked -- -D warnings
+
+# Also builds target/debug/folio, which the end-to-end tests use to bundle.
+native:
+	cargo test --locked
+
+dist-viewer:
+	$(TRUNK_BUILD)
+
+e2e:
+	FOLIO_BIN=target/debug/folio node --test --test-concurrency=1 tests/e2e/
+
+size: bootstrap-build dist-viewer
+	node scripts/size.mjs dist

@@ -1,0 +1,46 @@
+// Prints the size of the built viewer (what a browser downloads before the
+// first article list appears, bundle data excluded): raw, gzip -9 and brotli
+// at maximum quality, per file and in total, against the 200 KB brotli budget.
+//
+//   node scripts/size.mjs [dist]
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const BUDGET_BROTLI = 200 * 1024;
+const root = process.argv[2] ?? "dist";
+const counted = /\.(wasm|js|mjs|css|html)$/;
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else if (counted.test(name) && name !== "bundle.json") yield path;
+  }
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = [];
+for (const path of files(root)) {
+  const data = readFileSync(path);
+  rows.push({
+    file: relative(root, path),
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }).length,
+  });
+}
+rows.sort((a, b) => b.brotli - a.brotli);
+const total = rows.reduce(
+  (sum, row) => ({ raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+console.log("| file | raw | gzip | brotli |");
+console.log("| --- | ---: | ---: | ---: |");
+for (const row of rows) console.log(`| ${row.file} | ${kb(row.raw)} | ${kb(row.gzip)} | ${kb(row.brotli)} |`);
+console.log(`| **total** | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`);
+const verdict = total.brotli <= BUDGET_BROTLI ? "within" : "OVER";
+console.log(`\nbrotli total ${kb(total.brotli)}: ${verdict} the ${kb(BUDGET_BROTLI)} budget`);
+if (total.brotli > BUDGET_BROTLI) process.exitCode = 1;

@@ -1,0 +1,48 @@
+//! Command-line arguments. Doc comments here are the `--help` text.
+
+use clap::{Args as ClapArgs, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// folio: read a folder of feed-generated Hexo posts anywhere.
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about, long_about = None)]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Turn a folder of Hexo posts into one JSON bundle for the viewer.
+    ///
+    /// Every file is accounted for: bundled, or reported with its path, line and
+    /// reason. Exit status: 0 when every post was bundled, 1 when some were
+    /// skipped (the bundle is still written), 2 on bad usage or an unreadable folder.
+    Bundle(BundleArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct BundleArgs {
+    /// The folder of posts (searched recursively for `.md` files).
+    pub posts_dir: PathBuf,
+    /// Where to write the bundle.
+    #[arg(short, long, value_name = "BUNDLE_FILE")]
+    pub output: PathBuf,
+    /// The zone for dates written without one: UTC, or an offset like +08:00.
+    #[arg(long, default_value = "UTC", value_name = "ZONE")]
+    pub timezone: String,
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn arguments_are_consistent() {
+        Args::command().debug_assert();
+    }
+}

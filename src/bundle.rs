@@ -1,0 +1,290 @@
+//! The bundle: the JSON file the bundler writes and the viewer loads.
+//!
+//! This module is the specification's code half (`docs/bundle-format.md` is the
+//! prose half). Reading is tolerant per article: a bundle with a few malformed
+//! articles still yields the others, and says which were skipped and why, with
+//! the JSON path of the offending field.
+
+use crate::article::Article;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// The value of the top-level `format` field.
+pub const FORMAT: &str = "folio-bundle";
+/// The bundle version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// A whole bundle as written to disk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] for bundles this build writes.
+    pub version: u64,
+    /// Articles, oldest first (sorted by date, then id).
+    pub articles: Vec<Article>,
+}
+
+impl Bundle {
+    /// A bundle of the current format and version holding `articles`.
+    pub fn new(articles: Vec<Article>) -> Self {
+        Bundle {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            articles,
+        }
+    }
+
+    /// Serializes the bundle as compact JSON.
+    ///
+    /// # Errors
+    /// Only if serialization itself fails, which plain data never does.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
+    }
+}
+
+/// A bundle read from JSON, with the articles that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedBundle {
+    /// Every article that was well-formed, in bundle order.
+    pub bundle: Bundle,
+    /// Articles left out, with the reason for each.
+    pub skipped: Vec<SkippedArticle>,
+}
+
+/// An article the reader left out of a [`LoadedBundle`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SkippedArticle {
+    /// Position in the bundle's `articles` array.
+    pub index: usize,
+    /// JSON path of the field at fault, e.g. `articles[3].title`.
+    pub path: String,
+    /// What was wrong with it.
+    pub message: String,
+}
+
+/// Why a bundle could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BundleError {
+    /// The text is not JSON.
+    #[error("not JSON: {0}")]
+    NotJson(#[source] serde_json::Error),
+    /// JSON, but not a folio bundle.
+    #[error("not a folio bundle: {0}")]
+    NotABundle(String),
+    /// A folio bundle of a version this build cannot read.
+    #[error("unsupported bundle version {found} (this viewer reads version {VERSION})")]
+    UnsupportedVersion {
+        /// The version the bundle declares.
+        found: String,
+    },
+    /// A top-level field has the wrong type.
+    #[error("{path}: {message}")]
+    WrongType {
+        /// JSON path of the field.
+        path: String,
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    #[serde(borrow)]
+    articles: Option<&'a RawValue>,
+}
+
+/// Reads a bundle, keeping every well-formed article.
+///
+/// # Errors
+/// When the text is not JSON, is not a folio bundle, has an unsupported
+/// version, or its `articles` is not an array. Malformed single articles are
+/// not errors: they are listed in [`LoadedBundle::skipped`].
+///
+/// ```
+/// let json = r#"{"format":"folio-bundle","version":1,"articles":[
+///   {"id":"a","title":"Hello","body":"<p>hi</p>","source":"hello.md"},
+///   {"id":"b","title":42,"body":"","source":"b.md"}]}"#;
+/// let loaded = folio::bundle::parse(json).unwrap();
+/// assert_eq!(loaded.bundle.articles.len(), 1);
+/// assert_eq!(loaded.skipped[0].path, "articles[1].title");
+/// ```
+pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
+    let envelope: Envelope = serde_json::from_str(json).map_err(|err| {
+        if err.is_data() {
+            BundleError::NotABundle("the top level is not an object".to_owned())
+        } else {
+            BundleError::NotJson(err)
+        }
+    })?;
+    match envelope.format {
+        Some(serde_json::Value::String(format)) if format == FORMAT => {}
+        Some(other) => {
+            return Err(BundleError::NotABundle(format!(
+                "\"format\" is {other}, expected \"{FORMAT}\""
+            )))
+        }
+        None => return Err(BundleError::NotABundle("no \"format\" field".to_owned())),
+    }
+    match envelope.version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+        Some(other) => {
+            return Err(BundleError::UnsupportedVersion {
+                found: other.to_string(),
+            })
+        }
+        None => {
+            return Err(BundleError::UnsupportedVersion {
+                found: "none".to_owned(),
+            })
+        }
+    }
+    let raw_articles: Vec<&RawValue> = match envelope.articles {
+        Some(raw) => serde_json::from_str(raw.get()).map_err(|err| BundleError::WrongType {
+            path: "articles".to_owned(),
+            message: format!("expected an array ({err})"),
+        })?,
+        None => {
+            return Err(BundleError::WrongType {
+                path: "articles".to_owned(),
+                message: "missing".to_owned(),
+            })
+        }
+    };
+    let mut articles = Vec::with_capacity(raw_articles.len());
+    let mut skipped = Vec::new();
+    for (index, raw) in raw_articles.into_iter().enumerate() {
+        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+        match serde_path_to_error::deserialize::<_, Article>(&mut deserializer) {
+            Ok(article) => articles.push(article),
+            Err(err) => {
+                let field = err.path().to_string();
+                let path = if field == "." {
+                    format!("articles[{index}]")
+                } else {
+                    format!("articles[{index}].{field}")
+                };
+                skipped.push(SkippedArticle {
+                    index,
+                    path,
+                    message: err.into_inner().to_string(),
+                });
+            }
+        }
+    }
+    Ok(LoadedBundle {
+        bundle: Bundle::new(articles),
+        skipped,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.to_owned(),
+            title: format!("标题 {id}"),
+            categories: vec![vec!["新媒体".into(), "观察者网".into(), "首页".into()]],
+            tags: vec![],
+            author: Some("观察者网".into()),
+            date: Some("2022-02-05T11:48:54Z".into()),
+            headimg: None,
+            thumbnail: None,
+            body: "<p>正文</p>".into(),
+            source: format!("{id}.md"),
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let bundle = Bundle::new(vec![article("a"), article("b")]);
+        let loaded = parse(&bundle.to_json().unwrap()).unwrap();
+        assert_eq!(loaded.bundle, bundle);
+        assert!(loaded.skipped.is_empty());
+    }
+
+    #[test]
+    fn wire_names_are_the_documented_ones() {
+        let json = Bundle::new(vec![article("a")]).to_json().unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["format"], "folio-bundle");
+        assert_eq!(value["version"], 1);
+        let first = &value["articles"][0];
+        for key in [
+            "id",
+            "title",
+            "categories",
+            "tags",
+            "author",
+            "date",
+            "headimg",
+            "thumbnail",
+            "body",
+            "source",
+        ] {
+            assert!(first.get(key).is_some(), "article lacks {key}: {first}");
+        }
+        assert_eq!(first["categories"][0][2], "首页");
+    }
+
+    #[test]
+    fn malformed_articles_are_skipped_with_their_path() {
+        let json = r#"{"format":"folio-bundle","version":1,"articles":[
+            {"id":"a","title":"ok","body":"","source":"a.md"},
+            {"id":"b","title":"bad","categories":[["x", 3]],"body":"","source":"b.md"},
+            "not an object",
+            {"id":"d","title":"ok too","body":"","source":"d.md"}]}"#;
+        let loaded = parse(json).unwrap();
+        let ids: Vec<_> = loaded
+            .bundle
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "d"]);
+        assert_eq!(loaded.skipped.len(), 2);
+        assert_eq!(loaded.skipped[0].index, 1);
+        assert_eq!(loaded.skipped[0].path, "articles[1].categories[0][1]");
+        assert_eq!(loaded.skipped[1].path, "articles[2]");
+    }
+
+    #[test]
+    fn whole_bundle_errors_say_what_failed() {
+        let cases = [
+            (
+                "{\"format\":\"folio-bundle\",\"version\":1,\"articles\":[",
+                "not JSON",
+            ),
+            ("[1,2]", "not a folio bundle"),
+            (
+                "{\"format\":\"other\",\"version\":1,\"articles\":[]}",
+                "not a folio bundle",
+            ),
+            (
+                "{\"format\":\"folio-bundle\",\"version\":2,\"articles\":[]}",
+                "unsupported bundle version 2",
+            ),
+            (
+                "{\"format\":\"folio-bundle\",\"version\":1,\"articles\":{}}",
+                "articles: expected an array",
+            ),
+            (
+                "{\"format\":\"folio-bundle\",\"version\":1}",
+                "articles: missing",
+            ),
+        ];
+        for (json, expected) in cases {
+            let err = parse(json).expect_err(json).to_string();
+            assert!(
+                err.starts_with(expected),
+                "{json}: got {err:?}, expected {expected:?}"
+            );
+        }
+    }
+}

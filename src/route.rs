@@ -1,0 +1,145 @@
+//! The viewer's routes: the public deep-link contract, by URL hash.
+//!
+//! | hash | view |
+//! | --- | --- |
+//! | `#/` | all articles |
+//! | `#/c/<level>/<level>/…` | one category, each level URL-encoded |
+//! | `#/a/<id>` | one article |
+//! | `#/author/<name>` | articles by one author |
+//! | `#/tag/<name>` | articles with one tag |
+//!
+//! Parsing and building live here together so that every link the viewer
+//! writes is one it can read back (`Route::parse(&r.href()) == r`).
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+
+/// Characters escaped in a route segment: everything that would end or split
+/// the segment, plus what browsers rewrite in a hash.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// A place in the viewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// Every article.
+    Library,
+    /// Articles under a category path (root first).
+    Category(Vec<String>),
+    /// Articles by one author.
+    Author(String),
+    /// Articles with one tag.
+    Tag(String),
+    /// One article by id.
+    Article(String),
+    /// A hash that names no view.
+    Unknown(String),
+}
+
+impl Route {
+    /// Reads a location hash (`#/a/xyz`, or without the `#`).
+    ///
+    /// ```
+    /// use folio::route::Route;
+    /// assert_eq!(
+    ///     Route::parse("#/c/%E6%96%B0%E5%AA%92%E4%BD%93/cnBeta"),
+    ///     Route::Category(vec!["新媒体".into(), "cnBeta".into()])
+    /// );
+    /// ```
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        // The query part belongs to filters (search issue); routes ignore it.
+        let path = path.split('?').next().unwrap_or("");
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .map(decode)
+            .collect();
+        match segments.as_slice() {
+            [] => Route::Library,
+            [kind, rest @ ..] if kind == "c" && !rest.is_empty() => Route::Category(rest.to_vec()),
+            [kind, id] if kind == "a" => Route::Article(id.clone()),
+            [kind, name] if kind == "author" => Route::Author(name.clone()),
+            [kind, name] if kind == "tag" => Route::Tag(name.clone()),
+            _ => Route::Unknown(hash.to_owned()),
+        }
+    }
+
+    /// The hash for this route, with the leading `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Library | Route::Unknown(_) => "#/".to_owned(),
+            Route::Category(path) => {
+                let levels: Vec<String> = path.iter().map(|level| encode(level)).collect();
+                format!("#/c/{}", levels.join("/"))
+            }
+            Route::Author(name) => format!("#/author/{}", encode(name)),
+            Route::Tag(name) => format!("#/tag/{}", encode(name)),
+            Route::Article(id) => format!("#/a/{}", encode(id)),
+        }
+    }
+}
+
+fn encode(segment: &str) -> String {
+    utf8_percent_encode(segment, SEGMENT).to_string()
+}
+
+fn decode(segment: &str) -> String {
+    percent_decode_str(segment).decode_utf8_lossy().into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_parse() {
+        let cases = [
+            ("", Route::Library),
+            ("#", Route::Library),
+            ("#/", Route::Library),
+            ("#/a/0123abcd", Route::Article("0123abcd".into())),
+            (
+                "#/author/%E8%A7%82%E5%AF%9F%E8%80%85%E7%BD%91",
+                Route::Author("观察者网".into()),
+            ),
+            ("#/tag/rust", Route::Tag("rust".into())),
+            (
+                "#/c/新媒体/观察者网/首页",
+                Route::Category(vec!["新媒体".into(), "观察者网".into(), "首页".into()]),
+            ),
+            ("#/c/a%2Fb", Route::Category(vec!["a/b".into()])),
+            ("#/?q=x", Route::Library),
+            ("#/nowhere", Route::Unknown("#/nowhere".into())),
+            ("#/a/", Route::Unknown("#/a/".into())),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(Route::parse(hash), expected, "{hash}");
+        }
+    }
+
+    #[test]
+    fn every_route_reads_back_its_own_href() {
+        let routes = [
+            Route::Library,
+            Route::Article("abc".into()),
+            Route::Author("Simons Foundation - 文章".into()),
+            Route::Tag("C#".into()),
+            Route::Category(vec!["新媒体".into(), "cnBeta - 最新".into()]),
+            Route::Category(vec!["100% / 50%?".into(), "— 推荐".into()]),
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
+        }
+    }
+}

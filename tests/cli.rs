@@ -1,0 +1,138 @@
+//! The `folio` binary as a person runs it: exit codes, summary, and the shared
+//! corpus of real posts (skipped with a message where it is absent).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .output()
+        .expect("the folio binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn shared_corpus() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/rsshub");
+    if path.is_dir() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+fn read_bundle(path: &Path) -> folio::bundle::Bundle {
+    let text = std::fs::read_to_string(path).expect("bundle written");
+    let loaded = folio::bundle::parse(&text).expect("bundle reads back");
+    assert!(loaded.skipped.is_empty());
+    loaded.bundle
+}
+
+#[test]
+fn demo_posts_bundle_with_one_recovered_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bundle.json");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/posts");
+    let output = folio(&[
+        "bundle",
+        demo.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bundle = read_bundle(&out);
+    assert_eq!(bundle.articles.len(), 8);
+    assert!(
+        stderr(&output).contains("8 bundled, 1 warnings, 0 errors"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(bundle
+        .articles
+        .iter()
+        .any(|a| a.title == "一篇标题引号坏掉的文章"));
+}
+
+#[test]
+fn skipped_posts_exit_1_and_still_write_the_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(
+        posts.join("good.md"),
+        "---\ntitle: Good\ndate: 2020-01-01\n---\nhi",
+    )
+    .unwrap();
+    std::fs::write(posts.join("bad.md"), ";;;\n\"title\": [\n;;;\n").unwrap();
+    let out = dir.path().join("bundle.json");
+    let output = folio(&[
+        "bundle",
+        posts.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("error: bad.md:2: JSON front matter is invalid"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read_bundle(&out).articles.len(), 1);
+}
+
+#[test]
+fn bad_usage_and_missing_folders_exit_2() {
+    assert_eq!(folio(&["bundle"]).status.code(), Some(2));
+    let missing = folio(&["bundle", "/no/such/posts", "-o", "/tmp/never.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("/no/such/posts"),
+        "{}",
+        stderr(&missing)
+    );
+    let zone = folio(&[
+        "bundle",
+        ".",
+        "-o",
+        "/tmp/never.json",
+        "--timezone",
+        "Mars/Base",
+    ]);
+    assert_eq!(zone.status.code(), Some(2));
+    assert!(stderr(&zone).contains("Mars/Base"));
+}
+
+#[test]
+fn shared_corpus_all_31_posts_bundle() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bundle.json");
+    let output = folio(&[
+        "bundle",
+        corpus.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let log = stderr(&output);
+    assert!(output.status.success(), "{log}");
+    let bundle = read_bundle(&out);
+    assert_eq!(bundle.articles.len(), 31, "{log}");
+    assert!(log.contains("31 bundled, 1 warnings, 0 errors"), "{log}");
+    let warning_lines: Vec<_> = log.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warning_lines.len(), 1, "{log}");
+    assert!(warning_lines[0].contains("030_"), "{log}");
+    let guancha = bundle
+        .articles
+        .iter()
+        .find(|a| a.title == "乐玉成：中俄关系上不封顶，不断攀登新高")
+        .expect("the guancha post is bundled");
+    assert_eq!(guancha.categories, vec![vec!["新媒体", "观察者网", "首页"]]);
+    assert_eq!(guancha.date.as_deref(), Some("2022-02-05T11:48:54Z"));
+    assert!(bundle.articles.iter().all(|a| a.date.is_some()));
+}
