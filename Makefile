@@ -10,13 +10,13 @@ DEMO_POSTS := demo/posts
 PORT ?= 8080
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test lint native e2e dist-viewer size bootstrap-build bootstrap-test
+.PHONY: serve test lint native e2e dist-viewer budget size bootstrap-build bootstrap-test
 
 serve: bootstrap-build dist-viewer
 	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
 	node scripts/serve.mjs dist --port $(PORT)
 
-test: bootstrap-test lint native dist-viewer e2e
+test: bootstrap-test lint native dist-viewer budget e2e
 
 bootstrap-build:
 	scripts/bootstrap.sh build
@@ -35,6 +35,10 @@ native:
 
 dist-viewer:
 	$(TRUNK_BUILD)
+
+# Sizes are deterministic for a build, so the 200 KB brotli budget is a test.
+budget:
+	node scripts/size.mjs dist
 
 e2e:
 	FOLIO_BIN=target/debug/folio node --test --test-concurrency=1 tests/e2e/

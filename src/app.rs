@@ -4,13 +4,18 @@
 //! into it. The app keeps the route in a signal fed by `hashchange`, loads the
 //! bundle once through [`fetch`], and hands both to one page per route.
 
+mod components;
 mod fetch;
 mod pages;
+mod sanitize;
+mod theme;
 
 use crate::route::Route;
+use components::category_nav::CategoryNav;
 use fetch::{fetch_bundle, FetchError};
 use leptos::prelude::*;
 use std::sync::Arc;
+use theme::Theme;
 use wasm_bindgen::JsCast;
 
 /// The attribute that marks the element the viewer mounts into.
@@ -43,45 +48,117 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
-/// The whole viewer: header, then the page for the current route.
+/// The whole viewer: header, navigation, then the page for the current route.
 #[component]
 pub fn App(bundle_url: String) -> impl IntoView {
     let (route, set_route) = signal(current_route());
+    let (nav_open, set_nav_open) = signal(false);
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         set_route.set(current_route());
+        set_nav_open.set(false);
     });
     on_cleanup(move || hash_listener.remove());
 
+    let (theme, set_theme) = signal(Theme::load());
+    let root = NodeRef::<leptos::html::Div>::new();
+    // After a route change, move focus to the new view's heading so screen
+    // readers and keyboard users start at the top of what changed.
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        if previous.is_some_and(|previous| previous != now) {
+            focus_heading(root);
+        }
+        now
+    });
+
     let bundle = LocalResource::new(move || fetch_bundle(bundle_url.clone()));
+    let retry = move |_| bundle.refetch();
 
     view! {
-        <div class="folio">
-            <header class="folio-header" role="banner">
+        <div class="folio" data-theme=move || theme.get().as_str() node_ref=root>
+            <header class="folio-header">
+                <button
+                    type="button"
+                    class="nav-toggle"
+                    aria-expanded=move || nav_open.get().to_string()
+                    aria-controls="folio-nav"
+                    on:click=move |_| set_nav_open.update(|open| *open = !*open)
+                >
+                    "☰ Categories"
+                </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
+                <button
+                    type="button"
+                    class="theme-toggle"
+                    title="Switch theme"
+                    on:click=move |_| {
+                        let next = theme.get().next();
+                        next.save();
+                        set_theme.set(next);
+                    }
+                >
+                    {move || theme.get().label()}
+                </button>
             </header>
-            <main class="folio-main">
-                <Suspense fallback=|| view! { <p class="folio-loading">"Loading…"</p> }>
-                    {move || {
-                        bundle
-                            .get()
-                            .map(|loaded| match loaded {
-                                Ok(loaded) => pages::page_for(route.get(), loaded).into_any(),
-                                Err(err) => view! { <LoadFailed error=err /> }.into_any(),
-                            })
-                    }}
-                </Suspense>
-            </main>
+            <Suspense fallback=|| view! { <Skeleton /> }>
+                {move || {
+                    bundle
+                        .get()
+                        .map(|loaded| match loaded {
+                            Ok(loaded) => {
+                                let current = route.get();
+                                view! {
+                                    <div class="folio-layout">
+                                        <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label="Categories">
+                                            <CategoryNav bundle=loaded.clone() current=current.clone() />
+                                        </nav>
+                                        <main class="folio-main">{pages::page_for(current, loaded)}</main>
+                                    </div>
+                                }
+                                .into_any()
+                            }
+                            Err(err) => view! {
+                                <main class="folio-main"><LoadFailed error=err on_retry=retry /></main>
+                            }
+                            .into_any(),
+                        })
+                }}
+            </Suspense>
         </div>
     }
 }
 
-/// What the reader sees when the bundle cannot be loaded.
+fn focus_heading(root: NodeRef<leptos::html::Div>) {
+    if let Some(heading) = root
+        .get_untracked()
+        .and_then(|root| root.query_selector("main h1").ok().flatten())
+    {
+        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Grey placeholder rows while the bundle loads.
 #[component]
-fn LoadFailed(error: FetchError) -> impl IntoView {
+fn Skeleton() -> impl IntoView {
+    view! {
+        <main class="folio-main" aria-busy="true">
+            <p class="folio-loading" role="status">"Loading articles…"</p>
+            <ul class="skeleton">{(0..6).map(|_| view! { <li></li> }).collect::<Vec<_>>()}</ul>
+        </main>
+    }
+}
+
+/// What the reader sees when the bundle cannot be loaded, with a way to retry.
+#[component]
+fn LoadFailed(
+    error: FetchError,
+    on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
     view! {
         <section class="folio-error" role="alert">
             <h1>"The articles could not be loaded"</h1>
             <p>{error.to_string()}</p>
+            <button type="button" on:click=on_retry>"Retry"</button>
         </section>
     }
 }

@@ -5,9 +5,10 @@
 //! bundle's wire names; see `docs/bundle-format.md`.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One article of a bundle.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable identifier: the same post gives the same id on every run.
     pub id: String,
@@ -32,15 +33,107 @@ pub struct Article {
     /// Thumbnail URL for lists.
     #[serde(default)]
     pub thumbnail: Option<String>,
-    /// The body as HTML.
+    /// The body: HTML, or markdown when [`Article::body_format`] says so.
     pub body: String,
+    /// How `body` is written. The bundler always writes HTML; other tools may
+    /// write markdown, which the viewer renders before sanitizing.
+    #[serde(default, skip_serializing_if = "BodyFormat::is_html")]
+    pub body_format: BodyFormat,
     /// The post's path relative to the posts folder, with `/` separators.
     pub source: String,
+    /// The original article's URL, when the post names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// Last update, RFC 3339 in UTC, when the post says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    /// Plain-text start of the body for lists.
+    #[serde(default)]
+    pub excerpt: String,
+    /// Estimated reading time in minutes, at least 1.
+    #[serde(default)]
+    pub reading_minutes: u32,
+    /// Non-whitespace characters of the body text.
+    #[serde(default)]
+    pub chars: u32,
+    /// Whitespace-separated words of the body text.
+    #[serde(default)]
+    pub words: u32,
+    /// Language guess (`zh`, `ja`, `en`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The body's first image, given when there is no `headimg`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_image: Option<String>,
+    /// What the sanitize policy removed from the body, by kind.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub removed: BTreeMap<String, u32>,
+    /// Front-matter keys folio does not use, kept as they were.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The markup of an article body.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyFormat {
+    /// HTML (the default, and all that `folio bundle` writes).
+    #[default]
+    Html,
+    /// CommonMark with GFM tables and strikethrough.
+    Markdown,
+}
+
+impl BodyFormat {
+    /// Whether this is [`BodyFormat::Html`].
+    pub fn is_html(&self) -> bool {
+        *self == BodyFormat::Html
+    }
 }
 
 impl Article {
     /// The first category path, which lists show as the article's place.
     pub fn primary_category(&self) -> Option<&[String]> {
         self.categories.first().map(Vec::as_slice)
+    }
+
+    /// The head image the reader should show above the body: none when the
+    /// body already starts with it (feed posts repeat their first image as
+    /// `headimg`), and none when there is none.
+    pub fn head_image_to_show(&self) -> Option<&str> {
+        let head = self.headimg.as_deref()?;
+        let escaped = head.replace('&', "&amp;");
+        let in_body = self.body.contains(head) || self.body.contains(&escaped);
+        (!in_body).then_some(head)
+    }
+
+    /// The image for a list row: the thumbnail, else the head image, else the
+    /// body's first image.
+    pub fn list_image(&self) -> Option<&str> {
+        self.thumbnail
+            .as_deref()
+            .or(self.headimg.as_deref())
+            .or(self.first_image.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_image_is_not_shown_twice() {
+        let article = |headimg: &str, body: &str| Article {
+            headimg: Some(headimg.to_owned()),
+            body: body.to_owned(),
+            ..Article::default()
+        };
+        let url = "https://i.example/a.jpg?w=1&h=2";
+        assert_eq!(article(url, "<p>text</p>").head_image_to_show(), Some(url));
+        assert_eq!(
+            article(url, "<img src=\"https://i.example/a.jpg?w=1&amp;h=2\">").head_image_to_show(),
+            None
+        );
+        assert_eq!(Article::default().head_image_to_show(), None);
     }
 }

@@ -6,6 +6,7 @@
 //! the JSON path of the offending field.
 
 use crate::article::Article;
+use crate::taxonomy::{author_counts, category_tree, AuthorCount, CategoryNode};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -21,16 +22,44 @@ pub struct Bundle {
     pub format: String,
     /// Always [`VERSION`] for bundles this build writes.
     pub version: u64,
+    /// The zone in which dates written without one were read (`UTC`, `+08:00`).
+    #[serde(default = "utc")]
+    pub timezone: String,
+    /// The category tree with article counts at every level.
+    #[serde(default)]
+    pub categories: Vec<CategoryNode>,
+    /// Authors with article counts.
+    #[serde(default)]
+    pub authors: Vec<AuthorCount>,
     /// Articles, oldest first (sorted by date, then id).
     pub articles: Vec<Article>,
 }
 
+fn utc() -> String {
+    "UTC".to_owned()
+}
+
 impl Bundle {
-    /// A bundle of the current format and version holding `articles`.
+    /// A bundle of the current format and version holding `articles`, with
+    /// its category tree and authors computed.
     pub fn new(articles: Vec<Article>) -> Self {
         Bundle {
             format: FORMAT.to_owned(),
             version: VERSION,
+            timezone: utc(),
+            categories: category_tree(&articles),
+            authors: author_counts(&articles),
+            articles,
+        }
+    }
+
+    fn new_without_taxonomy(articles: Vec<Article>) -> Self {
+        Bundle {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            timezone: utc(),
+            categories: Vec::new(),
+            authors: Vec::new(),
             articles,
         }
     }
@@ -94,6 +123,11 @@ pub enum BundleError {
 struct Envelope<'a> {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
+    timezone: Option<String>,
+    #[serde(borrow)]
+    categories: Option<&'a RawValue>,
+    #[serde(borrow)]
+    authors: Option<&'a RawValue>,
     #[serde(borrow)]
     articles: Option<&'a RawValue>,
 }
@@ -176,10 +210,32 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
             }
         }
     }
-    Ok(LoadedBundle {
-        bundle: Bundle::new(articles),
-        skipped,
-    })
+    let mut bundle = Bundle::new_without_taxonomy(articles);
+    if let Some(timezone) = envelope.timezone {
+        bundle.timezone = timezone;
+    }
+    // The bundle's own tree and authors are used when every article was read
+    // and they are well-formed; otherwise they are recomputed from the
+    // articles actually read, so counts never include skipped ones.
+    match (
+        skipped.is_empty(),
+        read_optional::<Vec<CategoryNode>>(envelope.categories),
+        read_optional::<Vec<AuthorCount>>(envelope.authors),
+    ) {
+        (true, Some(categories), Some(authors)) => {
+            bundle.categories = categories;
+            bundle.authors = authors;
+        }
+        _ => {
+            bundle.categories = category_tree(&bundle.articles);
+            bundle.authors = author_counts(&bundle.articles);
+        }
+    }
+    Ok(LoadedBundle { bundle, skipped })
+}
+
+fn read_optional<T: serde::de::DeserializeOwned>(raw: Option<&RawValue>) -> Option<T> {
+    raw.and_then(|raw| serde_json::from_str(raw.get()).ok())
 }
 
 #[cfg(test)]
@@ -198,6 +254,7 @@ mod tests {
             thumbnail: None,
             body: "<p>正文</p>".into(),
             source: format!("{id}.md"),
+            ..Article::default()
         }
     }
 

@@ -182,6 +182,14 @@ fn read_one(source: &str, path: &Path, options: &PostOptions) -> PostOutcome {
         .map(DateTime::<Utc>::from);
     let post = read_post(source, &bytes, modified, options)
         .map_err(|err| error(err.line(), format!("{err}; not bundled")))?;
+    if options.strict {
+        if let Some(first) = post.warnings.first() {
+            return Err(error(
+                first.line,
+                format!("{} (--strict: not bundled)", first.message),
+            ));
+        }
+    }
     let warnings = post
         .warnings
         .into_iter()
@@ -272,6 +280,28 @@ mod tests {
             ]
         );
         assert_eq!(report.entries[0].line, Some(2));
+    }
+
+    #[test]
+    fn strict_refuses_posts_with_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "guess.md",
+            b"---\ntitle: \"\"\"x'\"\"\"\ndate: 2021-01-01\n---\n<p>1</p>",
+        );
+        let strict = PostOptions {
+            strict: true,
+            ..PostOptions::default()
+        };
+        let (bundle, report) = bundle_folder(dir.path(), &strict).unwrap();
+        assert!(bundle.articles.is_empty());
+        assert_eq!(report.count(Severity::Error), 1);
+        assert!(report.entries[0]
+            .message
+            .ends_with("(--strict: not bundled)"));
+        let (lenient, _) = bundle_folder(dir.path(), &PostOptions::default()).unwrap();
+        assert_eq!(lenient.articles.len(), 1);
     }
 
     #[test]

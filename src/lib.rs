@@ -12,14 +12,21 @@
 //!
 //! Imports point down toward `article`; nothing in the core imports `app`.
 
+pub mod age;
 pub mod article;
 pub mod bundle;
+pub mod listing;
+pub mod markdown;
 pub mod route;
+pub mod sanitize;
+pub mod taxonomy;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bundler;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod date;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod derive;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod front_matter;
 #[cfg(not(target_arch = "wasm32"))]

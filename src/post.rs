@@ -3,11 +3,12 @@
 //! Pure: the caller does the file I/O and passes the bytes, so every rule here
 //! (encoding, header, title, date, body) is testable without a file system.
 
-use crate::article::Article;
+use crate::article::{Article, BodyFormat};
 use crate::date::{date_in_file_name, parse_post_date, to_rfc3339_utc};
+use crate::derive::derive;
 use crate::front_matter::{self, FrontMatterError, Kind};
+use crate::sanitize;
 use chrono::{DateTime, FixedOffset, Utc};
-use pulldown_cmark::{html, Options, Parser};
 use sha2::{Digest, Sha256};
 
 /// How posts are read.
@@ -15,12 +16,15 @@ use sha2::{Digest, Sha256};
 pub struct PostOptions {
     /// The zone for dates written without one.
     pub zone: FixedOffset,
+    /// Whether a post with any warning is refused (`--strict`).
+    pub strict: bool,
 }
 
 impl Default for PostOptions {
     fn default() -> Self {
         PostOptions {
             zone: FixedOffset::east_opt(0).expect("zero is a valid offset"),
+            strict: false,
         }
     }
 }
@@ -144,6 +148,19 @@ pub fn read_post(
         None => fallback_date(file_name, modified, options, &mut warnings),
     };
 
+    let updated = front.updated.as_deref().and_then(|written| {
+        let parsed = parse_post_date(written, options.zone);
+        if parsed.is_none() {
+            warnings.push(Finding {
+                line: None,
+                message: format!("updated {written:?} is in no known format; left out"),
+            });
+        }
+        parsed.map(to_rfc3339_utc)
+    });
+
+    let cleaned = sanitize::clean(&render_body(&body_text), front.link.as_deref());
+    let derived = derive(&cleaned.html, &title);
     let article = Article {
         id: article_id(source),
         title,
@@ -151,12 +168,27 @@ pub fn read_post(
         tags: front.tags,
         author: front.author,
         date: date.map(to_rfc3339_utc),
+        first_image: derived.first_image.filter(|_| front.headimg.is_none()),
         headimg: front.headimg,
         thumbnail: front.thumbnail,
-        body: render_body(&body_text),
+        body: cleaned.html.into_string(),
+        body_format: BodyFormat::Html,
         source: source.to_owned(),
+        link: front.link,
+        updated,
+        excerpt: derived.excerpt,
+        reading_minutes: saturating_u32(derived.reading_minutes),
+        chars: saturating_u32(derived.chars),
+        words: saturating_u32(derived.words),
+        lang: derived.lang,
+        removed: cleaned.removed,
+        extra: front.extra.into_iter().collect(),
     };
     Ok(ReadPost { article, warnings })
+}
+
+fn saturating_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn fallback_date(
@@ -204,18 +236,12 @@ fn is_raw_html(body: &str) -> bool {
     trimmed.starts_with('<') && trimmed.ends_with('>')
 }
 
-/// Renders a body to HTML: raw HTML as it is, anything else as CommonMark with
-/// GFM tables and strikethrough.
+/// Renders a post body to HTML: raw HTML as it is, anything else as markdown.
 pub fn render_body(body: &str) -> String {
     if is_raw_html(body) {
         return body.trim().to_owned();
     }
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    let mut out = String::with_capacity(body.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(body, options));
-    out
+    crate::markdown::to_html(body)
 }
 
 #[cfg(test)]

@@ -136,3 +136,69 @@ fn shared_corpus_all_31_posts_bundle() {
     assert_eq!(guancha.date.as_deref(), Some("2022-02-05T11:48:54Z"));
     assert!(bundle.articles.iter().all(|a| a.date.is_some()));
 }
+
+#[test]
+fn report_and_json_account_for_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(
+        posts.join("good.md"),
+        "---\ntitle: Good\ndate: 2020-01-01\n---\nhi",
+    )
+    .unwrap();
+    std::fs::write(posts.join("undated.md"), "---\ntitle: Undated\n---\nhi").unwrap();
+    std::fs::write(posts.join("notes.txt"), "not a post").unwrap();
+    let out = dir.path().join("bundle.json");
+    let report = dir.path().join("report.json");
+    let output = folio(&[
+        "bundle",
+        posts.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--json",
+        "--report",
+        report.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("--json prints JSON");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    for summary in [&printed, &written] {
+        assert_eq!(summary["bundled"], 2);
+        assert_eq!(summary["warnings"], 1);
+        assert_eq!(summary["ignored"], 1);
+        let files: Vec<_> = summary["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["file"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(files, ["notes.txt", "undated.md"]);
+    }
+}
+
+#[test]
+fn same_input_gives_byte_identical_bundles() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("a.json");
+    let second = dir.path().join("b.json");
+    for out in [&first, &second] {
+        let output = folio(&[
+            "bundle",
+            corpus.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ]);
+        assert!(output.status.success());
+    }
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
+}

@@ -29,8 +29,8 @@ test("demo posts: list, then an article's body, with no console error", async ()
     for (const [viewport, size] of [[DESKTOP, "desktop"], [PHONE, "phone"]]) {
       const { page, problems, close } = await openPage(browser, viewport);
       await page.goto(server.url);
-      await page.getByRole("link", { name: "江边夜跑成了城市新风景" }).waitFor();
-      assert.ok(await page.getByRole("link", { name: "Reading your feeds offline" }).isVisible());
+      await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).waitFor();
+      assert.ok(await page.getByRole("link", { name: "Reading your feeds offline", exact: true }).isVisible());
       await screenshot(page, `foundation-list-${size}`);
 
       await openArticle(page, "江边夜跑成了城市新风景");
@@ -74,7 +74,7 @@ test("a deep link to an article opens cold, and an unknown id says not found", a
     await page.goto(`${server.url}#/a/0000000000000000`);
     await page.getByRole("heading", { level: 1, name: "Not found" }).waitFor();
     await page.getByRole("link", { name: "Back to all articles" }).click();
-    await page.getByRole("link", { name: target.title }).waitFor();
+    await page.getByRole("link", { name: target.title, exact: true }).waitFor();
     assert.deepEqual(problems, []);
   } finally {
     await close();

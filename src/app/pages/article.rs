@@ -1,28 +1,89 @@
-//! The reader: one article.
+//! The reader: one article, its body rendered through the browser sanitizer.
 
+use crate::app::components::article_meta::ArticleMeta;
+use crate::app::sanitize::sanitize;
 use crate::app::SharedBundle;
+use crate::article::{Article, BodyFormat};
+use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// The article at `index` in the bundle.
-///
-/// Until the browser-side sanitizer lands, the body is shown as text, never
-/// parsed as HTML: a bundle is untrusted input.
+/// The article at `index` in the bundle, with links to its neighbours in the
+/// full list (newer, older).
 #[component]
 pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
-    let article = &bundle.bundle.articles[index];
-    let categories = article
-        .primary_category()
-        .map(|path| path.join(" › "))
-        .unwrap_or_default();
+    let articles = &bundle.bundle.articles;
+    let article = &articles[index];
+    let order = newest_first(articles, &Filter::All);
+    let (newer, older) = neighbours(&order, index);
+    let neighbour = |at: Option<usize>, label: &'static str, class: &'static str| {
+        at.map(|i| {
+            let other = &articles[i];
+            view! {
+                <a class=class href=Route::Article(other.id.clone()).href()>
+                    <span class="neighbour-label">{label}</span>
+                    <span class="neighbour-title">{other.title.clone()}</span>
+                </a>
+            }
+        })
+    };
+    let head_image = article.head_image_to_show().map(str::to_owned).map(|src| {
+        view! { <img class="head-image" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }
+    });
     view! {
-        <article class="reader">
-            <a class="back" href=Route::Library.href()>"← All articles"</a>
-            <h1>{article.title.clone()}</h1>
-            <p class="meta">
-                {article.author.clone()} " " {article.date.clone()} " " {categories}
-            </p>
-            <div class="body-text">{article.body.clone()}</div>
+        <article class="reader" lang=article.lang.clone()>
+            <h1 tabindex="-1">{article.title.clone()}</h1>
+            <ArticleMeta bundle=bundle.clone() index=index />
+            {removed_notice(article)}
+            {head_image}
+            <div class="article-body" inner_html=render_body(article)></div>
+            {article.link.clone().map(|link| view! {
+                <p class="original"><a href=link rel="noopener noreferrer">"Read the original ↗"</a></p>
+            })}
+            <nav class="neighbours" aria-label="Neighbouring articles">
+                {neighbour(newer, "← Newer", "newer")}
+                {neighbour(older, "Older →", "older")}
+            </nav>
         </article>
     }
+}
+
+/// The body as safe HTML.
+///
+/// Markdown bodies (which `folio bundle` never writes) are shown as their
+/// source text for now: pulldown-cmark costs 55 KB brotli in this wasm, more
+/// than the size budget leaves, so rendering them is to move into a lazily
+/// loaded module (see BENCHMARKS.md).
+fn render_body(article: &Article) -> String {
+    match article.body_format {
+        BodyFormat::Html => sanitize(&article.body).into_string(),
+        BodyFormat::Markdown => {
+            let source = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.create_element("pre").ok());
+            match source {
+                Some(pre) => {
+                    pre.set_text_content(Some(&article.body));
+                    sanitize(&pre.outer_html()).into_string()
+                }
+                None => String::new(),
+            }
+        }
+    }
+}
+
+/// Tells the reader what the bundler's sanitizer removed, so a post that lost
+/// its scripts or frames says so.
+fn removed_notice(article: &Article) -> Option<impl IntoView> {
+    if article.removed.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = article
+        .removed
+        .iter()
+        .map(|(kind, count)| format!("{count} × {kind}"))
+        .collect();
+    Some(view! {
+        <p class="removed-notice">{format!("Removed for safety: {}", parts.join(", "))}</p>
+    })
 }

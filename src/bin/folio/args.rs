@@ -34,6 +34,15 @@ pub struct BundleArgs {
     /// Print only errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Treat warnings as errors: a post with anything guessed is not bundled.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also write the full report (every warning, error and ignored file) as JSON.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    /// Print the report as JSON on stdout instead of text on stderr.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[cfg(test)]

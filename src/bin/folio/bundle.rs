@@ -2,11 +2,38 @@
 
 use crate::args::BundleArgs;
 use anyhow::Context;
-use folio::bundler::{bundle_folder, write_bundle, Severity};
+use folio::bundler::{bundle_folder, write_bundle, Report, Severity};
 use folio::date::parse_zone;
 use folio::post::PostOptions;
+use serde::Serialize;
 use std::process::ExitCode;
 use std::time::Instant;
+
+/// The machine-readable account of a run (`--json`, `--report`).
+#[derive(Serialize)]
+struct Summary<'a> {
+    output: String,
+    bundled: usize,
+    warnings: usize,
+    errors: usize,
+    ignored: usize,
+    seconds: f64,
+    entries: &'a [folio::bundler::ReportEntry],
+}
+
+impl<'a> Summary<'a> {
+    fn new(report: &'a Report, args: &BundleArgs, seconds: f64) -> Self {
+        Summary {
+            output: args.output.display().to_string(),
+            bundled: report.bundled,
+            warnings: report.count(Severity::Warning),
+            errors: report.count(Severity::Error),
+            ignored: report.count(Severity::Ignored),
+            seconds,
+            entries: &report.entries,
+        }
+    }
+}
 
 pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
@@ -17,18 +44,42 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     };
-    let (bundle, report) = match bundle_folder(&args.posts_dir, &PostOptions { zone }) {
+    let options = PostOptions {
+        zone,
+        strict: args.strict,
+    };
+    let (mut bundle, report) = match bundle_folder(&args.posts_dir, &options) {
         Ok(result) => result,
         Err(err) => {
             eprintln!("folio: {err}");
             return Ok(ExitCode::from(2));
         }
     };
+    bundle.timezone = args.timezone.clone();
     write_bundle(&bundle, &args.output)
         .with_context(|| format!("writing {}", args.output.display()))?;
 
+    let summary = Summary::new(&report, args, started.elapsed().as_secs_f64());
+    if let Some(path) = &args.report {
+        let json = serde_json::to_string_pretty(&summary)?;
+        std::fs::write(path, json + "\n")
+            .with_context(|| format!("writing the report {}", path.display()))?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+    } else {
+        print_text(&report, &summary, args.quiet);
+    }
+    Ok(if summary.errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn print_text(report: &Report, summary: &Summary<'_>, quiet: bool) {
     for entry in &report.entries {
-        if args.quiet && entry.severity != Severity::Error {
+        if quiet && entry.severity != Severity::Error {
             continue;
         }
         let label = match entry.severity {
@@ -42,20 +93,10 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         };
         eprintln!("{label}: {place}: {}", entry.message);
     }
-    let errors = report.count(Severity::Error);
-    if !args.quiet {
+    if !quiet {
         eprintln!(
             "{} bundled, {} warnings, {} errors in {:.2} s -> {}",
-            report.bundled,
-            report.count(Severity::Warning),
-            errors,
-            started.elapsed().as_secs_f64(),
-            args.output.display()
+            summary.bundled, summary.warnings, summary.errors, summary.seconds, summary.output
         );
     }
-    Ok(if errors == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }

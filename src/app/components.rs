@@ -1,0 +1,5 @@
+//! Small views shared by pages; they take props and never fetch.
+
+pub mod article_meta;
+pub mod article_row;
+pub mod category_nav;

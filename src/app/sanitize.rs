@@ -1,0 +1,153 @@
+//! The browser's enforcer of the sanitize policy: DOMPurify, configured from
+//! the same tables as the bundler's ammonia (`crate::sanitize::policy`).
+//!
+//! A bundle is untrusted even though the bundler sanitized it: the viewer
+//! runs inside other people's pages. This module is the only way the viewer
+//! turns bundle HTML into markup ([`sanitize`] returns [`SafeHtml`], the only
+//! type the reader passes to `inner_html`).
+
+use crate::sanitize::policy::{self, FORCED_ATTRIBUTES, LINK_REL};
+use crate::sanitize::SafeHtml;
+use js_sys::{Array, Object, Reflect};
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/node_modules/dompurify/dist/purify.es.mjs")]
+extern "C" {
+    type Purifier;
+
+    #[wasm_bindgen(thread_local_v2, js_name = default)]
+    static PURIFIER: Purifier;
+
+    #[wasm_bindgen(method)]
+    fn sanitize(this: &Purifier, html: &str, config: &JsValue) -> String;
+
+    #[wasm_bindgen(method, js_name = addHook)]
+    fn add_hook(this: &Purifier, name: &str, hook: &js_sys::Function);
+}
+
+/// DOMPurify's per-attribute hook data (`uponSanitizeAttribute`).
+#[wasm_bindgen]
+extern "C" {
+    type AttributeHookData;
+
+    #[wasm_bindgen(method, getter, js_name = attrName)]
+    fn attr_name(this: &AttributeHookData) -> String;
+
+    #[wasm_bindgen(method, getter, js_name = attrValue)]
+    fn attr_value(this: &AttributeHookData) -> String;
+
+    #[wasm_bindgen(method, setter, js_name = keepAttr)]
+    fn set_keep_attr(this: &AttributeHookData, keep: bool);
+}
+
+thread_local! {
+    static CONFIG: OnceCell<JsValue> = const { OnceCell::new() };
+}
+
+/// Sanitizes untrusted article HTML for rendering.
+pub fn sanitize(html: &str) -> SafeHtml {
+    let config = CONFIG.with(|cell| cell.get_or_init(configure).clone());
+    let clean = PURIFIER.with(|purifier| purifier.sanitize(html, &config));
+    SafeHtml::from_sanitizer(clean)
+}
+
+fn strings(items: impl IntoIterator<Item = &'static str>) -> Array {
+    items.into_iter().map(JsValue::from_str).collect()
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
+    // Setting a plain property on a fresh Object cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
+}
+
+/// Builds the DOMPurify configuration from the policy tables and installs
+/// the hooks that enforce what a flat configuration cannot express:
+/// attributes per tag, URL rules, iframe hosts, tracking pixels and the
+/// attributes every image, frame, medium and link is given.
+fn configure() -> JsValue {
+    let mut attributes: Vec<&'static str> = policy::GENERIC_ATTRIBUTES.to_vec();
+    for (_, tag_attributes) in policy::TAG_ATTRIBUTES {
+        attributes.extend_from_slice(tag_attributes);
+    }
+    attributes.extend(FORCED_ATTRIBUTES.iter().map(|(_, attribute, _)| *attribute));
+    attributes.push("rel");
+
+    let config = Object::new();
+    set(
+        &config,
+        "ALLOWED_TAGS",
+        strings(policy::ALLOWED_TAGS.iter().copied()),
+    );
+    set(&config, "ALLOWED_ATTR", strings(attributes));
+    set(
+        &config,
+        "FORBID_CONTENTS",
+        strings(policy::DROPPED_WITH_CONTENT.iter().copied()),
+    );
+    set(&config, "ALLOW_DATA_ATTR", false);
+    set(&config, "ALLOW_ARIA_ATTR", false);
+    set(&config, "ALLOW_UNKNOWN_PROTOCOLS", false);
+    set(&config, "WHOLE_DOCUMENT", false);
+    // `target` would let a link open in the host's named frames.
+    set(&config, "FORBID_ATTR", strings(["target", "style"]));
+
+    PURIFIER.with(|purifier| {
+        let check_attribute = Closure::<dyn Fn(web_sys::Element, AttributeHookData)>::new(
+            |node: web_sys::Element, data: AttributeHookData| {
+                let tag = node.tag_name().to_ascii_lowercase();
+                let name = data.attr_name();
+                let is_forced = FORCED_ATTRIBUTES
+                    .iter()
+                    .any(|(t, a, _)| *t == tag && *a == name);
+                let allowed = (policy::is_allowed_attribute(&tag, &name)
+                    || is_forced
+                    || (tag == "a" && name == "rel"))
+                    && !policy::is_event_handler(&name)
+                    && match (tag.as_str(), name.as_str()) {
+                        ("iframe", "src") => policy::is_allowed_iframe_src(&data.attr_value()),
+                        _ if policy::URL_ATTRIBUTES.contains(&name.as_str()) => {
+                            policy::is_allowed_url(&tag, &name, &data.attr_value())
+                        }
+                        _ => true,
+                    };
+                data.set_keep_attr(allowed);
+            },
+        );
+        purifier.add_hook(
+            "uponSanitizeAttribute",
+            check_attribute.as_ref().unchecked_ref(),
+        );
+        check_attribute.forget();
+
+        let finish_element = Closure::<dyn Fn(web_sys::Element)>::new(|node: web_sys::Element| {
+            let tag = node.tag_name().to_ascii_lowercase();
+            let is_unplayable_frame = tag == "iframe"
+                && !node
+                    .get_attribute("src")
+                    .is_some_and(|src| policy::is_allowed_iframe_src(&src));
+            let is_pixel = tag == "img"
+                && policy::is_tracking_pixel(
+                    node.get_attribute("width").as_deref(),
+                    node.get_attribute("height").as_deref(),
+                );
+            if is_unplayable_frame || is_pixel {
+                node.remove();
+                return;
+            }
+            for (_, attribute, value) in FORCED_ATTRIBUTES.iter().filter(|(t, _, _)| *t == tag) {
+                let _ = node.set_attribute(attribute, value);
+            }
+            if tag == "a" {
+                let _ = node.set_attribute("rel", LINK_REL);
+            }
+        });
+        purifier.add_hook(
+            "afterSanitizeAttributes",
+            finish_element.as_ref().unchecked_ref(),
+        );
+        finish_element.forget();
+    });
+    config.into()
+}

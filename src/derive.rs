@@ -1,0 +1,291 @@
+//! Fields derived from a sanitized body for lists and search: plain text,
+//! excerpt, reading time, counts, a language guess and the first image.
+//!
+//! Computed once by the bundler so the viewer never parses bodies to show a list.
+
+use crate::sanitize::SafeHtml;
+use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Excerpt length for text that is mostly CJK, in characters.
+pub const EXCERPT_CJK_CHARS: usize = 120;
+/// Excerpt length for other text, in words.
+pub const EXCERPT_WORDS: usize = 40;
+/// Reading speed for CJK text, characters per minute (Miniflux's figure).
+pub const CJK_CHARS_PER_MINUTE: usize = 500;
+/// Reading speed for other text, words per minute (Miniflux's figure).
+pub const WORDS_PER_MINUTE: usize = 265;
+
+/// What the bundler derives from one body.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Derived {
+    /// Plain text, whitespace folded to single spaces.
+    pub text: String,
+    /// The start of [`Derived::text`], cut at a character or word boundary.
+    pub excerpt: String,
+    /// Non-whitespace characters.
+    pub chars: usize,
+    /// Whitespace-separated words.
+    pub words: usize,
+    /// Estimated reading time, at least 1.
+    pub reading_minutes: usize,
+    /// Language guess (`zh`, `ja`, `en`, … or an ISO 639-3 code), when one is possible.
+    pub lang: Option<String>,
+    /// `src` of the first image.
+    pub first_image: Option<String>,
+}
+
+/// Derives list and search fields from `html` (with the title, which helps
+/// the language guess for short bodies).
+pub fn derive(html: &SafeHtml, title: &str) -> Derived {
+    let (text, first_image) = text_and_first_image(html.as_str());
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let words = text.split_whitespace().count();
+    let cjk = is_mostly_cjk(&text) || (text.is_empty() && is_mostly_cjk(title));
+    let reading_minutes = if cjk {
+        chars.div_ceil(CJK_CHARS_PER_MINUTE)
+    } else {
+        words.div_ceil(WORDS_PER_MINUTE)
+    }
+    .max(1);
+    let excerpt = excerpt_of(&text, cjk);
+    let sample: String = format!("{title} {text}").chars().take(2000).collect();
+    Derived {
+        lang: guess_language(&sample),
+        excerpt,
+        chars,
+        words,
+        reading_minutes,
+        first_image,
+        text,
+    }
+}
+
+/// Block elements whose boundaries separate words in the plain text.
+const BLOCKS: &str = "p, div, br, li, h1, h2, h3, h4, h5, h6, td, th, tr, blockquote, pre, figcaption, section, article, dd, dt, hr, img";
+
+fn text_and_first_image(html: &str) -> (String, Option<String>) {
+    let text = Rc::new(RefCell::new(String::with_capacity(html.len() / 2)));
+    let first_image = RefCell::new(None);
+    let result = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!(BLOCKS, |el| {
+                    text.borrow_mut().push(' ');
+                    if let Some(handlers) = el.end_tag_handlers() {
+                        let text = Rc::clone(&text);
+                        handlers.push(Box::new(move |_: &mut lol_html::html_content::EndTag<'_>| {
+                            text.borrow_mut().push(' ');
+                            Ok(())
+                        })
+                            as lol_html::EndTagHandler<'static>);
+                    }
+                    Ok(())
+                }),
+                element!("img[src]", |el| {
+                    let mut first = first_image.borrow_mut();
+                    if first.is_none() {
+                        *first = el.get_attribute("src").filter(|src| !src.trim().is_empty());
+                    }
+                    Ok(())
+                }),
+            ],
+            document_content_handlers: vec![doc_text!(|chunk| {
+                text.borrow_mut()
+                    .push_str(&decode_serializer_entities(chunk.as_str()));
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    );
+    if result.is_err() {
+        return (String::new(), None);
+    }
+    let folded = text
+        .borrow()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (folded, first_image.into_inner())
+}
+
+/// Decodes the only entities html5ever's serializer writes in text (ammonia's
+/// output goes through it): `&amp;`, `&lt;`, `&gt;` and `&nbsp;`.
+fn decode_serializer_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// Whether a character is Chinese, Japanese or Korean script.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF    // Hangul syllables
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F  // Extensions B–F, compatibility supplement
+    )
+}
+
+/// Whether most of the first 100 letters are CJK (Miniflux's rule).
+fn is_mostly_cjk(text: &str) -> bool {
+    let letters: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(100)
+        .collect();
+    let cjk = letters.iter().filter(|c| is_cjk(**c)).count();
+    !letters.is_empty() && cjk * 2 > letters.len()
+}
+
+fn excerpt_of(text: &str, cjk: bool) -> String {
+    if cjk {
+        let mut chars = text.char_indices();
+        match chars.nth(EXCERPT_CJK_CHARS) {
+            Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+            None => text.to_owned(),
+        }
+    } else {
+        let words: Vec<&str> = text.split(' ').collect();
+        if words.len() > EXCERPT_WORDS {
+            format!("{}…", words[..EXCERPT_WORDS].join(" "))
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// Guesses the language by script first (what a reader sees at a glance:
+/// kana means Japanese, Hangul Korean, other Han Chinese), and only for
+/// text that is mostly not CJK asks whatlang, among languages common in feeds.
+fn guess_language(sample: &str) -> Option<String> {
+    let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
+    for c in sample.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        match c as u32 {
+            0x3040..=0x30FF => kana += 1,
+            0xAC00..=0xD7AF => hangul += 1,
+            _ if is_cjk(c) => han += 1,
+            _ => {}
+        }
+    }
+    let cjk = han + kana + hangul;
+    // Code samples and product names put many Latin letters in Chinese posts;
+    // a fifth of the letters in CJK script is already a CJK text to a reader.
+    if cjk > 0 && cjk * 5 >= letters {
+        let lang = if kana * 20 >= cjk {
+            "ja"
+        } else if hangul * 2 >= cjk {
+            "ko"
+        } else {
+            "zh"
+        };
+        return Some(lang.to_owned());
+    }
+    use whatlang::Lang;
+    const COMMON: [Lang; 8] = [
+        Lang::Eng,
+        Lang::Fra,
+        Lang::Deu,
+        Lang::Spa,
+        Lang::Por,
+        Lang::Ita,
+        Lang::Rus,
+        Lang::Nld,
+    ];
+    let info = whatlang::Detector::with_allowlist(COMMON.to_vec())
+        .detect(sample)
+        .filter(whatlang::Info::is_reliable)?;
+    let lang = match info.lang() {
+        Lang::Eng => "en",
+        Lang::Fra => "fr",
+        Lang::Deu => "de",
+        Lang::Spa => "es",
+        Lang::Por => "pt",
+        Lang::Ita => "it",
+        Lang::Rus => "ru",
+        Lang::Nld => "nl",
+        other => other.code(),
+    };
+    Some(lang.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sanitize::clean;
+
+    fn derived(html: &str, title: &str) -> Derived {
+        derive(&clean(html, None).html, title)
+    }
+
+    #[test]
+    fn chinese_body() {
+        let body = format!(
+            "<div><p>{}</p><img src=\"https://i/a.jpg\"></div>",
+            "中俄关系上不封顶。".repeat(100)
+        );
+        let d = derived(&body, "中俄关系");
+        assert_eq!(d.lang.as_deref(), Some("zh"));
+        assert_eq!(d.chars, 900);
+        assert_eq!(d.reading_minutes, 2, "900 characters at 500 a minute");
+        assert_eq!(
+            d.excerpt.chars().count(),
+            EXCERPT_CJK_CHARS + 1,
+            "{}",
+            d.excerpt
+        );
+        assert!(d.excerpt.ends_with('…'));
+        assert_eq!(d.first_image.as_deref(), Some("https://i/a.jpg"));
+    }
+
+    #[test]
+    fn english_body() {
+        let sentence = "Ten years ago most of the night trains had closed, and this winter there are more of them than at any time since the nineties. ";
+        let body = format!("<p>{}</p>", sentence.repeat(20));
+        let d = derived(&body, "Fox");
+        assert_eq!(d.lang.as_deref(), Some("en"));
+        assert_eq!(d.words, 500, "25 words, 20 times");
+        assert_eq!(d.reading_minutes, 2, "500 words at 265 a minute");
+        assert!(d.excerpt.starts_with("Ten years ago"), "{}", d.excerpt);
+        assert_eq!(d.excerpt.split(' ').count(), EXCERPT_WORDS);
+        assert!(d.excerpt.ends_with('…'));
+    }
+
+    #[test]
+    fn japanese_body() {
+        let d = derived(
+            "<p>毎年好評の朗読会が、今年も市民ホールで開催されます。入場は無料です。</p>",
+            "朗読会",
+        );
+        assert_eq!(d.lang.as_deref(), Some("ja"));
+    }
+
+    #[test]
+    fn whitespace_folds_and_blocks_separate_words() {
+        let d = derived(
+            "<p>one</p><p>two\n\n   three</p><ul><li>four</li></ul>a&amp;b &lt;c&gt;",
+            "",
+        );
+        assert_eq!(d.text, "one two three four a&b <c>");
+        assert_eq!(d.excerpt, d.text);
+        assert_eq!(d.reading_minutes, 1);
+    }
+
+    #[test]
+    fn script_text_is_not_body_text() {
+        let d = derived(
+            "<p>shown</p><script>hidden()</script><style>.x{}</style>",
+            "",
+        );
+        assert_eq!(d.text, "shown");
+    }
+}

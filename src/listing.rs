@@ -1,0 +1,180 @@
+//! What the article list shows: which articles, in which order, which page,
+//! and an article's neighbours. DOM-free, so the viewer stays a thin layer.
+
+use crate::article::Article;
+use crate::route::Route;
+
+/// Rows per page of the list: enough to scroll, few enough that the DOM stays
+/// small at 100,000 articles.
+pub const PAGE_SIZE: usize = 50;
+
+/// Which articles a list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Every article.
+    All,
+    /// Articles with a category path starting with this one.
+    Category(Vec<String>),
+    /// Articles by this author.
+    Author(String),
+    /// Articles with this tag.
+    Tag(String),
+}
+
+impl Filter {
+    /// The filter a list route names; `None` for routes that are not lists.
+    pub fn from_route(route: &Route) -> Option<Filter> {
+        match route {
+            Route::Library => Some(Filter::All),
+            Route::Category(path) => Some(Filter::Category(path.clone())),
+            Route::Author(name) => Some(Filter::Author(name.clone())),
+            Route::Tag(name) => Some(Filter::Tag(name.clone())),
+            Route::Article(_) | Route::Unknown(_) => None,
+        }
+    }
+
+    /// Whether `article` belongs in the list.
+    pub fn matches(&self, article: &Article) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Category(path) => article
+                .categories
+                .iter()
+                .any(|candidate| candidate.starts_with(path)),
+            Filter::Author(name) => article.author.as_deref() == Some(name.as_str()),
+            Filter::Tag(name) => article.tags.iter().any(|tag| tag == name),
+        }
+    }
+}
+
+/// Indices of the articles `filter` keeps, newest first. `articles` is in
+/// bundle order (oldest first), so this is a reversed scan with no sorting.
+pub fn newest_first(articles: &[Article], filter: &Filter) -> Vec<usize> {
+    (0..articles.len())
+        .rev()
+        .filter(|&index| filter.matches(&articles[index]))
+        .collect()
+}
+
+/// One page of a list of `total` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageWindow {
+    /// Zero-based page number, clamped to the last page.
+    pub page: usize,
+    /// First row (inclusive).
+    pub start: usize,
+    /// Last row (exclusive).
+    pub end: usize,
+    /// Number of pages (at least 1).
+    pub pages: usize,
+}
+
+/// The rows of page `page` (clamped to the last page).
+///
+/// ```
+/// let window = folio::listing::page_window(120, 9);
+/// assert_eq!((window.page, window.start, window.end, window.pages), (2, 100, 120, 3));
+/// ```
+pub fn page_window(total: usize, page: usize) -> PageWindow {
+    let pages = total.div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages - 1);
+    let start = page * PAGE_SIZE;
+    PageWindow {
+        page,
+        start,
+        end: (start + PAGE_SIZE).min(total),
+        pages,
+    }
+}
+
+/// The articles before and after `index` in `order` (newer, older).
+pub fn neighbours(order: &[usize], index: usize) -> (Option<usize>, Option<usize>) {
+    match order.iter().position(|&i| i == index) {
+        Some(at) => (
+            at.checked_sub(1).map(|before| order[before]),
+            order.get(at + 1).copied(),
+        ),
+        None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(categories: &[&[&str]], author: &str, tags: &[&str]) -> Article {
+        Article {
+            categories: categories
+                .iter()
+                .map(|path| path.iter().map(|s| s.to_string()).collect())
+                .collect(),
+            author: Some(author.to_owned()),
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn filters_select_and_order_newest_first() {
+        let articles = [
+            article(&[&["新媒体", "观察者网", "首页"]], "观察者网", &[]),
+            article(&[&["新媒体", "cnBeta"]], "cnBeta", &["linux"]),
+            article(&[&["编程", "首页"]], "掘金", &["linux"]),
+        ];
+        let cases = [
+            (Filter::All, vec![2, 1, 0]),
+            (Filter::Category(vec!["新媒体".into()]), vec![1, 0]),
+            (
+                Filter::Category(vec!["新媒体".into(), "观察者网".into()]),
+                vec![0],
+            ),
+            (Filter::Category(vec!["首页".into()]), vec![]),
+            (Filter::Author("cnBeta".into()), vec![1]),
+            (Filter::Tag("linux".into()), vec![2, 1]),
+        ];
+        for (filter, expected) in cases {
+            assert_eq!(newest_first(&articles, &filter), expected, "{filter:?}");
+        }
+    }
+
+    #[test]
+    fn pages_are_clamped() {
+        assert_eq!(
+            page_window(0, 0),
+            PageWindow {
+                page: 0,
+                start: 0,
+                end: 0,
+                pages: 1
+            }
+        );
+        assert_eq!(
+            page_window(50, 1),
+            PageWindow {
+                page: 0,
+                start: 0,
+                end: 50,
+                pages: 1
+            }
+        );
+        assert_eq!(
+            page_window(10_000, 3).end - page_window(10_000, 3).start,
+            PAGE_SIZE
+        );
+    }
+
+    #[test]
+    fn neighbours_in_list_order() {
+        let order = [5, 3, 9];
+        assert_eq!(neighbours(&order, 5), (None, Some(3)));
+        assert_eq!(neighbours(&order, 3), (Some(5), Some(9)));
+        assert_eq!(neighbours(&order, 9), (Some(3), None));
+        assert_eq!(neighbours(&order, 7), (None, None));
+    }
+
+    #[test]
+    fn list_routes_have_filters() {
+        assert_eq!(Filter::from_route(&Route::Library), Some(Filter::All));
+        assert_eq!(Filter::from_route(&Route::Article("x".into())), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! The bundle's navigation data: the category tree and the authors, with
+//! article counts, computed once so the viewer never rebuilds them.
+//!
+//! Hexo semantics: an article belongs to every level of each of its category
+//! paths, and the same name under two parents is two categories.
+
+use crate::article::Article;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One category and everything under it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryNode {
+    /// The category's own name (one level).
+    pub name: String,
+    /// Articles in this category or any category below it, each counted once.
+    pub count: usize,
+    /// Sub-categories, most articles first, then by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<CategoryNode>,
+}
+
+/// An author and the number of their articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorCount {
+    /// The author as written.
+    pub name: String,
+    /// Articles by this author.
+    pub count: usize,
+}
+
+#[derive(Default)]
+struct Builder {
+    count: usize,
+    children: BTreeMap<String, Builder>,
+}
+
+impl Builder {
+    fn into_nodes(self) -> Vec<CategoryNode> {
+        let mut nodes: Vec<CategoryNode> = self
+            .children
+            .into_iter()
+            .map(|(name, child)| CategoryNode {
+                name,
+                count: child.count,
+                children: child.into_nodes(),
+            })
+            .collect();
+        nodes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        nodes
+    }
+}
+
+/// The category forest of `articles`.
+///
+/// ```
+/// use folio::taxonomy::category_tree;
+/// let mut article = folio::article::Article::default();
+/// article.categories = vec![vec!["新媒体".into(), "观察者网".into(), "首页".into()]];
+/// let tree = category_tree(&[article]);
+/// assert_eq!(tree[0].name, "新媒体");
+/// assert_eq!(tree[0].children[0].children[0].count, 1);
+/// ```
+pub fn category_tree(articles: &[Article]) -> Vec<CategoryNode> {
+    let mut root = Builder::default();
+    for article in articles {
+        // Two paths sharing a prefix count the article once at that prefix.
+        let prefixes: BTreeSet<&[String]> = article
+            .categories
+            .iter()
+            .flat_map(|path| (1..=path.len()).map(move |depth| &path[..depth]))
+            .collect();
+        for prefix in prefixes {
+            let mut node = &mut root;
+            for name in prefix {
+                node = node.children.entry(name.clone()).or_default();
+            }
+            node.count += 1;
+        }
+    }
+    root.into_nodes()
+}
+
+/// Authors of `articles`, most articles first, then by name.
+pub fn author_counts(articles: &[Article]) -> Vec<AuthorCount> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for author in articles.iter().filter_map(|a| a.author.as_deref()) {
+        *counts.entry(author).or_default() += 1;
+    }
+    let mut authors: Vec<AuthorCount> = counts
+        .into_iter()
+        .map(|(name, count)| AuthorCount {
+            name: name.to_owned(),
+            count,
+        })
+        .collect();
+    authors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    authors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(paths: &[&[&str]], author: Option<&str>) -> Article {
+        Article {
+            categories: paths
+                .iter()
+                .map(|path| path.iter().map(|s| s.to_string()).collect())
+                .collect(),
+            author: author.map(str::to_owned),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn counts_at_every_level_once_per_article() {
+        let articles = [
+            article(&[&["新媒体", "观察者网", "首页"]], Some("观察者网")),
+            article(&[&["新媒体", "cnBeta"]], Some("cnBeta")),
+            article(
+                &[&["新媒体", "cnBeta", "最新"], &["新媒体", "cnBeta", "热门"]],
+                Some("cnBeta"),
+            ),
+            article(&[&["编程", "首页"]], None),
+        ];
+        let tree = category_tree(&articles);
+        assert_eq!(tree.len(), 2);
+        assert_eq!((tree[0].name.as_str(), tree[0].count), ("新媒体", 3));
+        let cnbeta = &tree[0].children[0];
+        assert_eq!((cnbeta.name.as_str(), cnbeta.count), ("cnBeta", 2));
+        assert_eq!(cnbeta.children.len(), 2);
+        // The same name under two parents is two categories.
+        assert_eq!(tree[1].children[0].name, "首页");
+        assert_eq!(tree[1].children[0].count, 1);
+        assert_eq!(tree[0].children[1].children[0].name, "首页");
+    }
+
+    #[test]
+    fn authors_by_count() {
+        let articles = [
+            article(&[], Some("b")),
+            article(&[], Some("a")),
+            article(&[], Some("b")),
+            article(&[], None),
+        ];
+        let authors = author_counts(&articles);
+        assert_eq!(
+            authors,
+            vec![
+                AuthorCount {
+                    name: "b".into(),
+                    count: 2
+                },
+                AuthorCount {
+                    name: "a".into(),
+                    count: 1
+                }
+            ]
+        );
+    }
+}
