@@ -219,6 +219,21 @@ fn relative_source(folder: &Path, path: &Path) -> String {
 /// # Errors
 /// When the folder is not writable or the disk is full.
 pub fn write_bundle(bundle: &Bundle, path: &Path) -> Result<(), BundlerError> {
+    let json = bundle.to_json().map_err(|err| BundlerError::Write {
+        path: path.to_owned(),
+        source: std::io::Error::other(err),
+    })?;
+    write_atomically(path, |file| file.write_all(json.as_bytes()))
+}
+
+/// Writes `path` by letting `write` fill a temporary file beside it, then
+/// renaming it over `path`. If `write` fails (or the process dies), `path`
+/// keeps its old content and the temporary file is removed (or, after a
+/// crash, left as an unrelated `.tmp*` file).
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), BundlerError> {
     let failed = |source| BundlerError::Write {
         path: path.to_owned(),
         source,
@@ -227,11 +242,18 @@ pub fn write_bundle(bundle: &Bundle, path: &Path) -> Result<(), BundlerError> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let json = bundle
-        .to_json()
-        .map_err(|err| failed(std::io::Error::other(err)))?;
     let mut temporary = tempfile::NamedTempFile::new_in(folder).map_err(failed)?;
-    temporary.write_all(json.as_bytes()).map_err(failed)?;
+    // Temporary files are created private (0600); a bundle is meant to be
+    // served, so it gets the old file's permissions or a readable default.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions = std::fs::metadata(path)
+            .map(|meta| meta.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        std::fs::set_permissions(temporary.path(), permissions).map_err(failed)?;
+    }
+    write(temporary.as_file_mut()).map_err(failed)?;
     temporary.as_file().sync_all().map_err(failed)?;
     temporary.persist(path).map_err(|err| failed(err.error))?;
     Ok(())
@@ -334,6 +356,27 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_write_leaves_the_old_bundle_readable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bundle.json");
+        write_bundle(&Bundle::new(vec![]), &path).unwrap();
+        let before = fs::read(&path).unwrap();
+        let err = write_atomically(&path, |file| {
+            file.write_all(b"{\"format\":\"folio-bundle\",\"vers")?;
+            Err(std::io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert!(crate::bundle::parse(&fs::read_to_string(&path).unwrap()).is_ok());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the partial file is gone"
+        );
+    }
+
+    #[test]
     fn writing_replaces_the_bundle_whole() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bundle.json");
@@ -343,5 +386,13 @@ mod tests {
         assert!(crate::bundle::parse(&written).is_ok(), "{written}");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.json");
+            write_bundle(&Bundle::new(vec![]), &fresh).unwrap();
+            let mode = fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "a new bundle is readable by a web server");
+        }
     }
 }

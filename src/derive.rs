@@ -40,8 +40,13 @@ pub struct Derived {
 /// the language guess for short bodies).
 pub fn derive(html: &SafeHtml, title: &str) -> Derived {
     let (text, first_image) = text_and_first_image(html.as_str());
-    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-    let words = text.split_whitespace().count();
+    // The text is folded: single spaces only, so one byte scan counts both.
+    let words = if text.is_empty() {
+        0
+    } else {
+        text.bytes().filter(|b| *b == b' ').count() + 1
+    };
+    let chars = text.chars().count() - words.saturating_sub(1);
     let cjk = is_mostly_cjk(&text) || (text.is_empty() && is_mostly_cjk(title));
     let reading_minutes = if cjk {
         chars.div_ceil(CJK_CHARS_PER_MINUTE)
@@ -154,11 +159,10 @@ fn excerpt_of(text: &str, cjk: bool) -> String {
             None => text.to_owned(),
         }
     } else {
-        let words: Vec<&str> = text.split(' ').collect();
-        if words.len() > EXCERPT_WORDS {
-            format!("{}…", words[..EXCERPT_WORDS].join(" "))
-        } else {
-            text.to_owned()
+        // The text is folded, so the n-th space ends the n-th word.
+        match text.match_indices(' ').nth(EXCERPT_WORDS - 1) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_owned(),
         }
     }
 }

@@ -113,3 +113,23 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     assert!(post.article.body.contains('\u{fffd}'));
     assert!(post.warnings[0].message.starts_with("not valid UTF-8"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = read_post("fuzz.md", &bytes, None, &PostOptions::default());
+    }
+
+    #[test]
+    fn header_shaped_noise_never_panics(
+        header in "[-;:'\"\\[\\]{}#&a-z0-9 \n\t]{0,120}",
+        body in "\\PC{0,80}",
+    ) {
+        for delimiter in ["---", ";;;"] {
+            let text = format!("\n{delimiter}\n{header}\n{delimiter}\n{body}");
+            let _ = read_post("fuzz.md", text.as_bytes(), None, &PostOptions::default());
+        }
+    }
+}

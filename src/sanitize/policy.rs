@@ -205,7 +205,18 @@ pub fn is_allowed_attribute(tag: &str, attribute: &str) -> bool {
 
 /// Whether `attribute` is an event handler (`onclick`, `onerror`, …).
 pub fn is_event_handler(attribute: &str) -> bool {
-    attribute.len() > 2 && attribute[..2].eq_ignore_ascii_case("on")
+    // Attribute names can be any text (`<img 图片>`): never slice mid-character.
+    attribute.len() > 2
+        && attribute
+            .get(..2)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case("on"))
+}
+
+/// Removal kinds worth telling a reader about: what could have run, tracked
+/// or framed. Comments (Hexo's `<!-- more -->`) and inline styles are
+/// removed too, but saying so on every post would only be noise.
+pub fn is_notable_removal(kind: &str) -> bool {
+    !matches!(kind, "comment" | "style-attribute")
 }
 
 /// Whether a URL in `attribute` of `tag` may stay. Relative URLs stay;
@@ -349,6 +360,11 @@ mod tests {
             );
         }
         assert!(is_event_handler("onError") && !is_event_handler("on"));
+        assert!(
+            !is_event_handler("图片") && !is_event_handler("o图"),
+            "multi-byte names"
+        );
+        assert!(is_notable_removal("script") && !is_notable_removal("comment"));
         assert!(is_tracking_pixel(Some("1"), Some("1px")));
         assert!(!is_tracking_pixel(Some("1"), None));
         assert!(!is_tracking_pixel(Some("600"), Some("1")));

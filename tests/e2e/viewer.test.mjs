@@ -101,7 +101,7 @@ test("a hostile bundle written straight into JSON runs nothing", async () => {
   const hostile = {
     format: "folio-bundle",
     version: 1,
-    articles: [article("hostile00000001", "Hostile article", payloads)],
+    articles: [article("hostile00000001", "Hostile article", payloads, { link: "javascript:window.pwned=16" })],
   };
   await withViewer(json(hostile), async ({ page, problems, external, url }) => {
     await page.goto(`${url}#/a/hostile00000001`);
@@ -140,6 +140,7 @@ test("a hostile bundle written straight into JSON runs nothing", async () => {
       ["https://www.youtube-nocookie.com/embed/x", "allow-scripts allow-same-origin allow-presentation allow-popups", false],
     ]);
     assert.equal(await page.locator("base").count(), 0);
+    assert.equal(await page.getByText("Read the original").count(), 0, "a javascript: link is not offered");
     const imageRequests = external.filter((r) => r.type === "image" && r.url.includes("img.example.com"));
     assert.ok(imageRequests.length >= 1, "the images were requested");
     for (const request of imageRequests) assert.equal(request.headers.referer, undefined, request.url);

@@ -6,6 +6,7 @@ use crate::app::SharedBundle;
 use crate::article::{Article, BodyFormat};
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::Route;
+use crate::sanitize::policy;
 use leptos::prelude::*;
 
 /// The article at `index` in the bundle, with links to its neighbours in the
@@ -37,7 +38,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
             {removed_notice(article)}
             {head_image}
             <div class="article-body" inner_html=render_body(article)></div>
-            {article.link.clone().map(|link| view! {
+            {original_link(article).map(|link| view! {
                 <p class="original"><a href=link rel="noopener noreferrer">"Read the original ↗"</a></p>
             })}
             <nav class="neighbours" aria-label="Neighbouring articles">
@@ -72,17 +73,28 @@ fn render_body(article: &Article) -> String {
     }
 }
 
+/// The post's original URL, when it is one a link may carry: a bundle is
+/// untrusted, and `link` is rendered outside the sanitized body.
+fn original_link(article: &Article) -> Option<String> {
+    article
+        .link
+        .clone()
+        .filter(|link| link.starts_with("https://") || link.starts_with("http://"))
+        .filter(|link| policy::is_allowed_url("a", "href", link))
+}
+
 /// Tells the reader what the bundler's sanitizer removed, so a post that lost
 /// its scripts or frames says so.
 fn removed_notice(article: &Article) -> Option<impl IntoView> {
-    if article.removed.is_empty() {
-        return None;
-    }
     let parts: Vec<String> = article
         .removed
         .iter()
+        .filter(|(kind, _)| policy::is_notable_removal(kind))
         .map(|(kind, count)| format!("{count} × {kind}"))
         .collect();
+    if parts.is_empty() {
+        return None;
+    }
     Some(view! {
         <p class="removed-notice">{format!("Removed for safety: {}", parts.join(", "))}</p>
     })

@@ -47,6 +47,7 @@ fn the_policy_case_by_case() {
         ("svg goes with its handlers", "<svg onload=\"alert(1)\"><circle/></svg>ok", "ok"),
         ("base and meta go", "<base href=\"https://evil.example/\"><meta http-equiv=\"refresh\" content=\"0;url=x\">ok", "ok"),
         ("tables stay", "<table><tr><td colspan=\"2\">a</td></tr></table>", "<table><tbody><tr><td colspan=\"2\">a</td></tr></tbody></table>"),
+        ("multi-byte attribute names", "<img src=\"https://i/a.jpg\" alt=中文 图片>", "<img src=\"https://i/a.jpg\" alt=\"中文\" loading=\"lazy\" referrerpolicy=\"no-referrer\">"),
         ("code stays escaped", "<pre><code>&lt;button @click=\"go\"&gt;</code></pre>", "<pre><code>&lt;button @click=\"go\"&gt;</code></pre>"),
     ];
     for (name, input, expected) in cases {
