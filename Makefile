@@ -10,7 +10,7 @@ DEMO_POSTS := demo/posts
 PORT ?= 8080
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test lint native e2e dist-viewer budget size bootstrap-build bootstrap-test
+.PHONY: serve test lint native e2e dist-viewer budget size bench-bundle bootstrap-build bootstrap-test
 
 serve: bootstrap-build dist-viewer
 	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
@@ -45,3 +45,8 @@ e2e:
 
 size: bootstrap-build dist-viewer
 	node scripts/size.mjs dist
+
+# Posts per second and peak memory at 1,000 / 10,000 / 100,000 generated
+# posts; writes the table into BENCHMARKS.md.
+bench-bundle:
+	scripts/bench-bundle.sh

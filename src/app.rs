@@ -6,16 +6,18 @@
 
 mod components;
 mod fetch;
+mod keyboard;
 mod pages;
+mod prefs;
 mod sanitize;
-mod theme;
 
 use crate::route::Route;
 use components::category_nav::CategoryNav;
+use components::help::Help;
 use fetch::{fetch_bundle, FetchError};
 use leptos::prelude::*;
+use prefs::{use_prefs, Prefs};
 use std::sync::Arc;
-use theme::Theme;
 use wasm_bindgen::JsCast;
 
 /// The attribute that marks the element the viewer mounts into.
@@ -48,18 +50,29 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// The loaded bundle as the pages share it.
+pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
+
 /// The whole viewer: header, navigation, then the page for the current route.
 #[component]
 pub fn App(bundle_url: String) -> impl IntoView {
+    let prefs = Prefs::load();
+    provide_context(prefs);
     let (route, set_route) = signal(current_route());
     let (nav_open, set_nav_open) = signal(false);
+    let (help_open, set_help_open) = signal(false);
+    // The list the reader came from, for Esc/u in the reader.
+    let last_list = RwSignal::new(Route::Library);
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        set_route.set(current_route());
+        let now = current_route();
+        if crate::listing::Filter::from_route(&now).is_some() {
+            last_list.set(now.clone());
+        }
+        set_route.set(now);
         set_nav_open.set(false);
     });
     on_cleanup(move || hash_listener.remove());
 
-    let (theme, set_theme) = signal(Theme::load());
     let root = NodeRef::<leptos::html::Div>::new();
     // After a route change, move focus to the new view's heading so screen
     // readers and keyboard users start at the top of what changed.
@@ -67,15 +80,27 @@ pub fn App(bundle_url: String) -> impl IntoView {
         let now = route.get();
         if previous.is_some_and(|previous| previous != now) {
             focus_heading(root);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         now
     });
+    let key_listener = window_event_listener(leptos::ev::keydown, move |event| {
+        keyboard::handle(&event, root, route, last_list, set_help_open);
+    });
+    on_cleanup(move || key_listener.remove());
 
     let bundle = LocalResource::new(move || fetch_bundle(bundle_url.clone()));
     let retry = move |_| bundle.refetch();
+    let text = move || prefs.locale.get().text();
 
     view! {
-        <div class="folio" data-theme=move || theme.get().as_str() node_ref=root>
+        <div
+            class="folio"
+            data-theme=move || prefs.theme.get().as_str()
+            data-text-size=move || prefs.text_size.get().to_string()
+            lang=move || prefs.locale.get().tag()
+            node_ref=root
+        >
             <header class="folio-header">
                 <button
                     type="button"
@@ -84,21 +109,23 @@ pub fn App(bundle_url: String) -> impl IntoView {
                     aria-controls="folio-nav"
                     on:click=move |_| set_nav_open.update(|open| *open = !*open)
                 >
-                    "☰ Categories"
+                    {move || text().open_categories}
                 </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
-                <button
-                    type="button"
-                    class="theme-toggle"
-                    title="Switch theme"
-                    on:click=move |_| {
-                        let next = theme.get().next();
-                        next.save();
-                        set_theme.set(next);
-                    }
-                >
-                    {move || theme.get().label()}
-                </button>
+                <div class="folio-tools">
+                    <button type="button" class="text-smaller" on:click=move |_| prefs.step_text_size(false)>
+                        {move || text().text_size[0]}
+                    </button>
+                    <button type="button" class="text-larger" on:click=move |_| prefs.step_text_size(true)>
+                        {move || text().text_size[1]}
+                    </button>
+                    <button type="button" class="language-switch" on:click=move |_| prefs.switch_locale()>
+                        {move || text().other_language}
+                    </button>
+                    <button type="button" class="theme-toggle" on:click=move |_| prefs.cycle_theme()>
+                        {move || prefs.theme.get().label(prefs.locale.get())}
+                    </button>
+                </div>
             </header>
             <Suspense fallback=|| view! { <Skeleton /> }>
                 {move || {
@@ -109,7 +136,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                                 let current = route.get();
                                 view! {
                                     <div class="folio-layout">
-                                        <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label="Categories">
+                                        <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
                                             <CategoryNav bundle=loaded.clone() current=current.clone() />
                                         </nav>
                                         <main class="folio-main">{pages::page_for(current, loaded)}</main>
@@ -124,6 +151,9 @@ pub fn App(bundle_url: String) -> impl IntoView {
                         })
                 }}
             </Suspense>
+            <Show when=move || help_open.get()>
+                <Help on_close=move || set_help_open.set(false) />
+            </Show>
         </div>
     }
 }
@@ -140,9 +170,10 @@ fn focus_heading(root: NodeRef<leptos::html::Div>) {
 /// Grey placeholder rows while the bundle loads.
 #[component]
 fn Skeleton() -> impl IntoView {
+    let prefs = use_prefs();
     view! {
         <main class="folio-main" aria-busy="true">
-            <p class="folio-loading" role="status">"Loading articles…"</p>
+            <p class="folio-loading" role="status">{move || prefs.locale.get().text().loading}</p>
             <ul class="skeleton">{(0..6).map(|_| view! { <li></li> }).collect::<Vec<_>>()}</ul>
         </main>
     }
@@ -154,14 +185,13 @@ fn LoadFailed(
     error: FetchError,
     on_retry: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || prefs.locale.get().text();
     view! {
         <section class="folio-error" role="alert">
-            <h1>"The articles could not be loaded"</h1>
+            <h1>{move || text().load_failed}</h1>
             <p>{error.to_string()}</p>
-            <button type="button" on:click=on_retry>"Retry"</button>
+            <button type="button" on:click=on_retry>{move || text().retry}</button>
         </section>
     }
 }
-
-/// The loaded bundle as the pages share it.
-pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;

@@ -219,11 +219,13 @@ fn relative_source(folder: &Path, path: &Path) -> String {
 /// # Errors
 /// When the folder is not writable or the disk is full.
 pub fn write_bundle(bundle: &Bundle, path: &Path) -> Result<(), BundlerError> {
-    let json = bundle.to_json().map_err(|err| BundlerError::Write {
-        path: path.to_owned(),
-        source: std::io::Error::other(err),
-    })?;
-    write_atomically(path, |file| file.write_all(json.as_bytes()))
+    // Streamed, not built as one string: at 100,000 posts the JSON is as large
+    // as every body together, and holding it twice would double peak memory.
+    write_atomically(path, |file| {
+        let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+        serde_json::to_writer(&mut writer, bundle).map_err(std::io::Error::other)?;
+        writer.flush()
+    })
 }
 
 /// Writes `path` by letting `write` fill a temporary file beside it, then

@@ -15,6 +15,7 @@
 pub mod age;
 pub mod article;
 pub mod bundle;
+pub mod i18n;
 pub mod listing;
 pub mod markdown;
 pub mod route;

@@ -3,3 +3,4 @@
 pub mod article_meta;
 pub mod article_row;
 pub mod category_nav;
+pub mod help;

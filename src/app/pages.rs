@@ -17,8 +17,8 @@ pub fn page_for(route: Route, bundle: SharedBundle) -> AnyView {
     match route {
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
             Some(index) => view! { <article::ArticlePage bundle=bundle index=index /> }.into_any(),
-            None => view! { <not_found::NotFound what=format!("article {id}") /> }.into_any(),
+            None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),
         },
-        _ => view! { <not_found::NotFound what="such page".to_owned() /> }.into_any(),
+        _ => view! { <not_found::NotFound article_id=None /> }.into_any(),
     }
 }

@@ -62,7 +62,11 @@ const PLACEHOLDER_IMAGE =
  * network: images get a grey placeholder, frames a blank page, the rest fail.
  */
 export async function openPage(browser, viewport = DESKTOP, options = {}) {
-  const context = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? "light" });
+  const context = await browser.newContext({
+    viewport,
+    colorScheme: options.colorScheme ?? "light",
+    locale: options.locale ?? "en-US",
+  });
   const problems = [];
   const external = [];
   await context.route(

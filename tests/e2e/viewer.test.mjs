@@ -16,9 +16,9 @@ after(async () => {
 });
 
 /** Serves `body` as bundle.json, opens the viewer at `hash`, runs `check`. */
-async function withViewer(bundleOverride, check, { viewport = DESKTOP, colorScheme } = {}) {
+async function withViewer(bundleOverride, check, { viewport = DESKTOP, colorScheme, locale } = {}) {
   const server = await serveViewer({ "bundle.json": bundleOverride });
-  const { page, problems, external, close } = await openPage(browser, viewport, { colorScheme });
+  const { page, problems, external, close } = await openPage(browser, viewport, { colorScheme, locale });
   try {
     await check({ page, problems, external, url: server.url });
   } finally {
@@ -250,4 +250,68 @@ test("themes: follows the system, toggles, and remembers", async () => {
       { viewport, colorScheme: "dark" },
     );
   }
+});
+
+test("keyboard: j/k select and step, o opens, Esc returns, ? shows help", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(url);
+    await page.getByRole("link", { name: "三分钟学会包饺子", exact: true }).waitFor();
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    const selected = page.locator(".article-row.selected");
+    assert.equal(await selected.count(), 1);
+    assert.match(await selected.innerText(), /Reading your feeds offline/);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Reading your feeds offline");
+    await page.keyboard.press("o");
+    await page.getByRole("heading", { level: 1, name: "Reading your feeds offline" }).waitFor();
+    await page.keyboard.press("j");
+    await page.getByRole("heading", { level: 1, name: '"Night trains return"_ Europe rebuilds its sleepers' }).waitFor();
+    await page.keyboard.press("k");
+    await page.getByRole("heading", { level: 1, name: "Reading your feeds offline" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor();
+    await screenshot(page, "viewer-help-desktop");
+    await page.keyboard.press("Escape");
+    await help.waitFor({ state: "detached" });
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("language: Chinese for a Chinese browser, switchable, remembered", async () => {
+  await withViewer(
+    demoBundle,
+    async ({ page, problems, url }) => {
+      await page.goto(url);
+      await page.getByRole("heading", { level: 1, name: "全部文章" }).waitFor();
+      assert.match(await page.locator(".list-count").innerText(), /^8 篇文章$/);
+      assert.match(await page.locator(".article-row").first().innerText(), /阅读 1 分钟/);
+      await screenshot(page, "viewer-list-zh-desktop");
+      await page.getByRole("button", { name: "English" }).click();
+      await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
+      await page.reload();
+      await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
+      assert.equal(await page.locator(".folio").getAttribute("lang"), "en");
+      assert.deepEqual(problems, []);
+    },
+    { locale: "zh-CN" },
+  );
+});
+
+test("text size steps up and down within bounds", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(url);
+    await page.getByRole("link", { name: "Reading your feeds offline", exact: true }).click();
+    const reader = page.locator(".reader");
+    await reader.waitFor();
+    const size = () => reader.evaluate((el) => getComputedStyle(el).fontSize);
+    assert.equal(await size(), "17px");
+    await page.getByRole("button", { name: "A+" }).click();
+    assert.equal(await size(), "19px");
+    for (let i = 0; i < 6; i++) await page.getByRole("button", { name: "A−" }).click();
+    assert.equal(await size(), "15px");
+    assert.deepEqual(problems, []);
+  });
 });

@@ -1,18 +1,20 @@
 //! The line under a title: author, date, reading time, categories.
 
 use crate::age::age;
+use crate::app::prefs::use_prefs;
 use crate::app::SharedBundle;
+use crate::i18n::Locale;
 use crate::route::Route;
 use leptos::prelude::*;
 
 /// A date for display: relative when recent ("3 hours ago"), else the day.
-pub fn display_date(date: &str) -> String {
+pub fn display_date(date: &str, locale: Locale) -> String {
     let then = js_sys::Date::parse(date);
     if then.is_nan() {
         return date.to_owned();
     }
-    age(then, js_sys::Date::now())
-        .english()
+    locale
+        .age(age(then, js_sys::Date::now()))
         .unwrap_or_else(|| date.get(..10).unwrap_or(date).to_owned())
 }
 
@@ -21,12 +23,15 @@ pub fn display_date(date: &str) -> String {
 #[component]
 pub fn ArticleMeta(bundle: SharedBundle, index: usize) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
+    let prefs = use_prefs();
+    let minutes = article.reading_minutes.max(1);
     let author = article.author.clone().map(|name| {
         let href = Route::Author(name.clone()).href();
         view! { <a class="author" href=href>{name}</a> }
     });
     let date = article.date.clone().map(|date| {
-        view! { <time datetime=date.clone()>{display_date(&date)}</time> }
+        let shown = date.clone();
+        view! { <time datetime=date>{move || display_date(&shown, prefs.locale.get())}</time> }
     });
     let categories: Vec<_> = article
         .categories
@@ -46,7 +51,7 @@ pub fn ArticleMeta(bundle: SharedBundle, index: usize) -> impl IntoView {
         <p class="meta">
             {author}
             {date}
-            <span class="reading-time">{format!("{} min read", article.reading_minutes.max(1))}</span>
+            <span class="reading-time">{move || prefs.locale.get().reading_time(minutes)}</span>
             {categories}
         </p>
     }

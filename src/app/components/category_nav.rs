@@ -1,5 +1,6 @@
 //! The category tree (type › site › channel) with counts, authors and tags.
 
+use crate::app::prefs::use_prefs;
 use crate::app::SharedBundle;
 use crate::route::Route;
 use crate::taxonomy::CategoryNode;
@@ -9,6 +10,8 @@ use leptos::prelude::*;
 /// ancestors are open.
 #[component]
 pub fn CategoryNav(bundle: SharedBundle, current: Route) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || prefs.locale.get().text();
     let total = bundle.bundle.articles.len();
     let current_path = match &current {
         Route::Category(path) => path.clone(),
@@ -37,12 +40,12 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route) -> impl IntoView {
     view! {
         <div class="category-nav">
             <a class="all-articles" href=Route::Library.href() class:current=is_all aria-current=is_all.then_some("page")>
-                <span class="name">"All articles"</span>
+                <span class="name">{move || text().all_articles}</span>
                 <span class="count">{total}</span>
             </a>
-            <h2 class="nav-heading">"Categories"</h2>
+            <h2 class="nav-heading">{move || text().categories}</h2>
             <ul class="tree">{tree}</ul>
-            <h2 class="nav-heading">"Authors"</h2>
+            <h2 class="nav-heading">{move || text().authors}</h2>
             <ul class="authors">{authors}</ul>
         </div>
     }

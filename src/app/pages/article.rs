@@ -1,6 +1,7 @@
 //! The reader: one article, its body rendered through the browser sanitizer.
 
 use crate::app::components::article_meta::ArticleMeta;
+use crate::app::prefs::use_prefs;
 use crate::app::sanitize::sanitize;
 use crate::app::SharedBundle;
 use crate::article::{Article, BodyFormat};
@@ -13,11 +14,15 @@ use leptos::prelude::*;
 /// full list (newer, older).
 #[component]
 pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || prefs.locale.get().text();
     let articles = &bundle.bundle.articles;
     let article = &articles[index];
     let order = newest_first(articles, &Filter::All);
     let (newer, older) = neighbours(&order, index);
-    let neighbour = |at: Option<usize>, label: &'static str, class: &'static str| {
+    let neighbour = |at: Option<usize>, older: bool| {
+        let class = if older { "older" } else { "newer" };
+        let label = move || if older { text().older } else { text().newer };
         at.map(|i| {
             let other = &articles[i];
             view! {
@@ -35,15 +40,17 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
         <article class="reader" lang=article.lang.clone()>
             <h1 tabindex="-1">{article.title.clone()}</h1>
             <ArticleMeta bundle=bundle.clone() index=index />
-            {removed_notice(article)}
+            {removed_notice(article).map(|removed| view! {
+                <p class="removed-notice">{move || text().removed_for_safety} {removed}</p>
+            })}
             {head_image}
             <div class="article-body" inner_html=render_body(article)></div>
             {original_link(article).map(|link| view! {
-                <p class="original"><a href=link rel="noopener noreferrer">"Read the original ↗"</a></p>
+                <p class="original"><a href=link rel="noopener noreferrer">{move || text().read_original}</a></p>
             })}
-            <nav class="neighbours" aria-label="Neighbouring articles">
-                {neighbour(newer, "← Newer", "newer")}
-                {neighbour(older, "Older →", "older")}
+            <nav class="neighbours" aria-label=move || text().neighbours>
+                {neighbour(newer, false)}
+                {neighbour(older, true)}
             </nav>
         </article>
     }
@@ -83,9 +90,9 @@ fn original_link(article: &Article) -> Option<String> {
         .filter(|link| policy::is_allowed_url("a", "href", link))
 }
 
-/// Tells the reader what the bundler's sanitizer removed, so a post that lost
-/// its scripts or frames says so.
-fn removed_notice(article: &Article) -> Option<impl IntoView> {
+/// What the bundler's sanitizer removed ("1 × iframe, 2 × script"), so a
+/// post that lost its scripts or frames says so.
+fn removed_notice(article: &Article) -> Option<String> {
     let parts: Vec<String> = article
         .removed
         .iter()
@@ -95,7 +102,5 @@ fn removed_notice(article: &Article) -> Option<impl IntoView> {
     if parts.is_empty() {
         return None;
     }
-    Some(view! {
-        <p class="removed-notice">{format!("Removed for safety: {}", parts.join(", "))}</p>
-    })
+    Some(parts.join(", "))
 }

@@ -1,0 +1,259 @@
+//! The viewer's interface text in Simplified Chinese and English.
+//!
+//! Plain data and pure functions: the viewer picks a [`Locale`] from
+//! `navigator.language` (or the reader's switch) and asks [`Locale::text`]
+//! for its strings, so every string is testable here.
+
+use crate::age::Age;
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locale {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+/// Every fixed string of the interface.
+#[derive(Debug)]
+pub struct Text {
+    /// "All articles".
+    pub all_articles: &'static str,
+    /// Navigation heading for categories.
+    pub categories: &'static str,
+    /// Navigation heading for authors.
+    pub authors: &'static str,
+    /// The drawer button on phones.
+    pub open_categories: &'static str,
+    /// Loading state.
+    pub loading: &'static str,
+    /// Heading of the load-failure message.
+    pub load_failed: &'static str,
+    /// The retry button.
+    pub retry: &'static str,
+    /// Pager: towards newer articles.
+    pub newer: &'static str,
+    /// Pager: towards older articles.
+    pub older: &'static str,
+    /// Heading of the not-found view.
+    pub not_found: &'static str,
+    /// Link back to the list.
+    pub back_to_list: &'static str,
+    /// Link to the original article.
+    pub read_original: &'static str,
+    /// Before the list of removals.
+    pub removed_for_safety: &'static str,
+    /// Theme names: auto, light, dark.
+    pub themes: [&'static str; 3],
+    /// Accessible name of the pager.
+    pub pages: &'static str,
+    /// Accessible name of the breadcrumb.
+    pub breadcrumb: &'static str,
+    /// Accessible name of the neighbour links.
+    pub neighbours: &'static str,
+    /// Heading of the keyboard help.
+    pub keyboard: &'static str,
+    /// Keyboard help rows: key, what it does.
+    pub shortcuts: [(&'static str, &'static str); 6],
+    /// Closes the help.
+    pub close: &'static str,
+    /// The language switch's label: the other language's name.
+    pub other_language: &'static str,
+    /// Text size buttons: smaller, larger.
+    pub text_size: [&'static str; 2],
+}
+
+const ZH: Text = Text {
+    all_articles: "全部文章",
+    categories: "分类",
+    authors: "作者",
+    open_categories: "☰ 分类",
+    loading: "正在载入文章…",
+    load_failed: "文章载入失败",
+    retry: "重试",
+    newer: "← 较新",
+    older: "较旧 →",
+    not_found: "找不到",
+    back_to_list: "返回全部文章",
+    read_original: "阅读原文 ↗",
+    removed_for_safety: "出于安全已移除：",
+    themes: ["◐ 自动", "☀ 浅色", "☾ 深色"],
+    pages: "分页",
+    breadcrumb: "位置",
+    neighbours: "相邻文章",
+    keyboard: "键盘快捷键",
+    shortcuts: [
+        ("j / k", "下一篇 / 上一篇"),
+        ("o / Enter", "打开选中的文章"),
+        ("Esc / u", "返回列表"),
+        ("/", "搜索（即将推出）"),
+        ("?", "显示或关闭本帮助"),
+        ("Tab", "在链接和按钮间移动"),
+    ],
+    close: "关闭",
+    other_language: "English",
+    text_size: ["A−", "A+"],
+};
+
+const EN: Text = Text {
+    all_articles: "All articles",
+    categories: "Categories",
+    authors: "Authors",
+    open_categories: "☰ Categories",
+    loading: "Loading articles…",
+    load_failed: "The articles could not be loaded",
+    retry: "Retry",
+    newer: "← Newer",
+    older: "Older →",
+    not_found: "Not found",
+    back_to_list: "Back to all articles",
+    read_original: "Read the original ↗",
+    removed_for_safety: "Removed for safety: ",
+    themes: ["◐ Auto", "☀ Light", "☾ Dark"],
+    pages: "Pages",
+    breadcrumb: "Breadcrumb",
+    neighbours: "Neighbouring articles",
+    keyboard: "Keyboard shortcuts",
+    shortcuts: [
+        ("j / k", "next / previous article"),
+        ("o / Enter", "open the selected article"),
+        ("Esc / u", "back to the list"),
+        ("/", "search (coming)"),
+        ("?", "show or hide this help"),
+        ("Tab", "move between links and buttons"),
+    ],
+    close: "Close",
+    other_language: "中文",
+    text_size: ["A−", "A+"],
+};
+
+impl Locale {
+    /// The locale for a BCP 47 tag such as `navigator.language`: Chinese
+    /// for any `zh` tag, English otherwise.
+    ///
+    /// ```
+    /// use folio::i18n::Locale;
+    /// assert_eq!(Locale::from_tag("zh-TW"), Locale::Zh);
+    /// assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+    /// ```
+    pub fn from_tag(tag: &str) -> Locale {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("zh") {
+            Locale::Zh
+        } else {
+            Locale::En
+        }
+    }
+
+    /// The tag for `lang` attributes and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Zh => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    /// The other locale (the switch's target).
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Zh => Locale::En,
+            Locale::En => Locale::Zh,
+        }
+    }
+
+    /// The interface strings.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Locale::Zh => &ZH,
+            Locale::En => &EN,
+        }
+    }
+
+    /// "N articles".
+    pub fn article_count(self, n: usize) -> String {
+        match self {
+            Locale::Zh => format!("{n} 篇文章"),
+            Locale::En if n == 1 => "1 article".to_owned(),
+            Locale::En => format!("{n} articles"),
+        }
+    }
+
+    /// Reading time.
+    pub fn reading_time(self, minutes: u32) -> String {
+        match self {
+            Locale::Zh => format!("阅读 {minutes} 分钟"),
+            Locale::En => format!("{minutes} min read"),
+        }
+    }
+
+    /// How many malformed articles the bundle had.
+    pub fn skipped(self, n: usize) -> String {
+        match self {
+            Locale::Zh => format!("此文章包中有 {n} 篇格式有误的文章已跳过"),
+            Locale::En => format!("{n} malformed articles in this bundle were skipped"),
+        }
+    }
+
+    /// Pager position: "1–50 of 10000".
+    pub fn range(self, start: usize, end: usize, total: usize) -> String {
+        match self {
+            Locale::Zh => format!("第 {start}–{end} 篇，共 {total} 篇"),
+            Locale::En => format!("{start}–{end} of {total}"),
+        }
+    }
+
+    /// The not-found message for an article id or an unknown page.
+    pub fn nothing_here(self, what: Option<&str>) -> String {
+        match (self, what) {
+            (Locale::Zh, Some(id)) => format!("此文章包中没有文章 {id}。"),
+            (Locale::Zh, None) => "没有这个页面。".to_owned(),
+            (Locale::En, Some(id)) => format!("There is no article {id} in this bundle."),
+            (Locale::En, None) => "There is no such page.".to_owned(),
+        }
+    }
+
+    /// A recent article's age, or `None` when a date should be shown.
+    pub fn age(self, age: Age) -> Option<String> {
+        match self {
+            Locale::Zh => age.chinese(),
+            Locale::En => age.english(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_from_browser_tags() {
+        for (tag, locale) in [
+            ("zh", Locale::Zh),
+            ("zh-CN", Locale::Zh),
+            ("ZH_hant", Locale::Zh),
+            ("en-US", Locale::En),
+            ("ja", Locale::En),
+            ("", Locale::En),
+        ] {
+            assert_eq!(Locale::from_tag(tag), locale, "{tag}");
+        }
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!(Locale::En.article_count(1), "1 article");
+        assert_eq!(Locale::En.article_count(4), "4 articles");
+        assert_eq!(Locale::Zh.article_count(4), "4 篇文章");
+        assert_eq!(Locale::Zh.reading_time(3), "阅读 3 分钟");
+        assert_eq!(Locale::En.range(1, 50, 120), "1–50 of 120");
+        assert_eq!(Locale::Zh.age(Age::Hours(3)).as_deref(), Some("3 小时前"));
+    }
+
+    #[test]
+    fn both_locales_name_each_other() {
+        assert_eq!(Locale::Zh.text().other_language, "English");
+        assert_eq!(Locale::En.text().other_language, "中文");
+        assert_eq!(Locale::Zh.other(), Locale::En);
+    }
+}
