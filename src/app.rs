@@ -9,11 +9,13 @@ mod fetch;
 mod keyboard;
 mod pages;
 mod prefs;
+mod reading;
 mod sanitize;
 
 use crate::route::Route;
 use components::category_nav::CategoryNav;
 use components::help::Help;
+use components::page_heading::Navigated;
 use fetch::{fetch_bundle, FetchError};
 use leptos::prelude::*;
 use prefs::{use_prefs, Prefs};
@@ -58,6 +60,9 @@ pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
 pub fn App(bundle_url: String) -> impl IntoView {
     let prefs = Prefs::load();
     provide_context(prefs);
+    provide_context(reading::Reading::load());
+    let navigated = RwSignal::new(false);
+    provide_context(Navigated(navigated));
     let (route, set_route) = signal(current_route());
     let (nav_open, set_nav_open) = signal(false);
     let (help_open, set_help_open) = signal(false);
@@ -68,22 +73,13 @@ pub fn App(bundle_url: String) -> impl IntoView {
         if crate::listing::Filter::from_route(&now).is_some() {
             last_list.set(now.clone());
         }
+        navigated.set(true);
         set_route.set(now);
         set_nav_open.set(false);
     });
     on_cleanup(move || hash_listener.remove());
 
     let root = NodeRef::<leptos::html::Div>::new();
-    // After a route change, move focus to the new view's heading so screen
-    // readers and keyboard users start at the top of what changed.
-    Effect::new(move |previous: Option<Route>| {
-        let now = route.get();
-        if previous.is_some_and(|previous| previous != now) {
-            focus_heading(root);
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-        now
-    });
     let key_listener = window_event_listener(leptos::ev::keydown, move |event| {
         keyboard::handle(&event, root, route, last_list, set_help_open);
     });
@@ -155,15 +151,6 @@ pub fn App(bundle_url: String) -> impl IntoView {
                 <Help on_close=move || set_help_open.set(false) />
             </Show>
         </div>
-    }
-}
-
-fn focus_heading(root: NodeRef<leptos::html::Div>) {
-    if let Some(heading) = root
-        .get_untracked()
-        .and_then(|root| root.query_selector("main h1").ok().flatten())
-    {
-        let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

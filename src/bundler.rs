@@ -89,6 +89,33 @@ pub fn bundle_folder(
     folder: &Path,
     options: &PostOptions,
 ) -> Result<(Bundle, Report), BundlerError> {
+    bundle_folder_with_progress(folder, options, &NoProgress)
+}
+
+/// Hears how a run advances (the command line draws a progress bar).
+pub trait Progress: Sync {
+    /// The posts have been found: `total` will be read.
+    fn start(&self, total: usize);
+    /// One more post was read.
+    fn advance(&self);
+}
+
+struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: usize) {}
+    fn advance(&self) {}
+}
+
+/// [`bundle_folder`], telling `progress` as posts are read.
+///
+/// # Errors
+/// As [`bundle_folder`].
+pub fn bundle_folder_with_progress(
+    folder: &Path,
+    options: &PostOptions,
+    progress: &dyn Progress,
+) -> Result<(Bundle, Report), BundlerError> {
     let unreadable = |source| BundlerError::UnreadableFolder {
         path: folder.to_owned(),
         source,
@@ -125,10 +152,12 @@ pub fn bundle_folder(
         }
     }
 
+    progress.start(posts.len());
     let outcomes: Vec<(String, PostOutcome)> = posts
         .into_par_iter()
         .map(|(source, path)| {
             let outcome = read_one(&source, &path, options);
+            progress.advance();
             (source, outcome)
         })
         .collect();

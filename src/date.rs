@@ -6,6 +6,38 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
+/// The zone in which times written without one are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    /// A fixed offset from UTC (`UTC`, `+08:00`).
+    Offset(FixedOffset),
+    /// A named IANA zone (`Asia/Shanghai`), daylight saving included.
+    Named(chrono_tz::Tz),
+}
+
+impl Zone {
+    /// UTC, the default.
+    pub fn utc() -> Zone {
+        Zone::Offset(FixedOffset::east_opt(0).expect("zero is a valid offset"))
+    }
+
+    /// The UTC instant of a local time in this zone. In the hour a clock is
+    /// set back the earlier reading wins; a time that never happened (the
+    /// hour skipped in spring) is `None`.
+    pub fn to_utc(self, local: &NaiveDateTime) -> Option<DateTime<Utc>> {
+        match self {
+            Zone::Offset(offset) => offset
+                .from_local_datetime(local)
+                .earliest()
+                .map(|d| d.with_timezone(&Utc)),
+            Zone::Named(zone) => zone
+                .from_local_datetime(local)
+                .earliest()
+                .map(|d| d.with_timezone(&Utc)),
+        }
+    }
+}
+
 /// Formats for times that carry no zone, tried in order.
 const NAIVE_DATE_TIMES: &[&str] = &[
     "%Y-%m-%d %H:%M:%S",
@@ -25,16 +57,23 @@ const NAIVE_DATES: &[&str] = &["%Y-%m-%d", "%Y/%m/%d"];
 /// Returns `None` when the text matches no known format.
 ///
 /// ```
-/// use chrono::FixedOffset;
-/// use folio::date::{parse_post_date, to_rfc3339_utc};
-/// let utc = FixedOffset::east_opt(0).unwrap();
-/// let date = parse_post_date("Sat, 05 Feb 2022 11:48:54 GMT", utc).unwrap();
+/// use folio::date::{parse_post_date, to_rfc3339_utc, Zone};
+/// let date = parse_post_date("Sat, 05 Feb 2022 11:48:54 GMT", Zone::utc()).unwrap();
 /// assert_eq!(to_rfc3339_utc(date), "2022-02-05T11:48:54Z");
 /// ```
-pub fn parse_post_date(text: &str, zone: FixedOffset) -> Option<DateTime<Utc>> {
+pub fn parse_post_date(text: &str, zone: Zone) -> Option<DateTime<Utc>> {
     let text = text.trim();
     if let Ok(date) = DateTime::parse_from_rfc2822(text) {
         return Some(date.with_timezone(&Utc));
+    }
+    // Feeds get the weekday wrong often enough ("Mon, 05 Feb 2022" was a
+    // Saturday); the date itself is what matters, so read it without.
+    if let Some((weekday, rest)) = text.split_once(", ") {
+        if weekday.len() == 3 && weekday.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if let Ok(date) = DateTime::parse_from_rfc2822(rest) {
+                return Some(date.with_timezone(&Utc));
+            }
+        }
     }
     if let Ok(date) = DateTime::parse_from_rfc3339(text) {
         return Some(date.with_timezone(&Utc));
@@ -58,23 +97,22 @@ pub fn parse_post_date(text: &str, zone: FixedOffset) -> Option<DateTime<Utc>> {
                 .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
                 .and_then(|date| date.and_hms_opt(0, 0, 0))
         })?;
-    zone.from_local_datetime(&naive)
-        .single()
-        .map(|date| date.with_timezone(&Utc))
+    zone.to_utc(&naive)
 }
 
-/// Reads a `--timezone` value: `UTC`, `Z`, or an offset such as `+08:00`/`+0800`.
+/// Reads a `--timezone` value: `UTC`, `Z`, an offset such as
+/// `+08:00`/`+0800`, or an IANA zone name such as `Asia/Shanghai`.
 ///
 /// Returns `None` for anything else.
-pub fn parse_zone(text: &str) -> Option<FixedOffset> {
+pub fn parse_zone(text: &str) -> Option<Zone> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("utc") || text == "Z" {
-        return FixedOffset::east_opt(0);
+        return Some(Zone::utc());
     }
     let (sign, digits) = match text.as_bytes().first()? {
         b'+' => (1, &text[1..]),
         b'-' => (-1, &text[1..]),
-        _ => return None,
+        _ => return text.parse::<chrono_tz::Tz>().ok().map(Zone::Named),
     };
     let digits: String = digits.chars().filter(|c| *c != ':').collect();
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -82,11 +120,11 @@ pub fn parse_zone(text: &str) -> Option<FixedOffset> {
     }
     let hours: i32 = digits[..2].parse().ok()?;
     let minutes: i32 = digits[2..].parse().ok()?;
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)).map(Zone::Offset)
 }
 
 /// The date at the start of a Hexo file name (`2006-11-17-about.md`), if any.
-pub fn date_in_file_name(file_name: &str, zone: FixedOffset) -> Option<DateTime<Utc>> {
+pub fn date_in_file_name(file_name: &str, zone: Zone) -> Option<DateTime<Utc>> {
     let prefix = file_name.get(..10)?;
     parse_post_date(prefix, zone)
 }
@@ -100,8 +138,8 @@ pub fn to_rfc3339_utc(date: DateTime<Utc>) -> String {
 mod tests {
     use super::*;
 
-    fn utc() -> FixedOffset {
-        FixedOffset::east_opt(0).unwrap()
+    fn utc() -> Zone {
+        Zone::utc()
     }
 
     #[test]
@@ -109,6 +147,8 @@ mod tests {
         let cases = [
             ("Sat, 05 Feb 2022 11:48:54 GMT", "2022-02-05T11:48:54Z"),
             ("Sat, 05 Feb 2022 11:48:54 +0800", "2022-02-05T03:48:54Z"),
+            ("Mon, 05 Feb 2022 11:48:54 GMT", "2022-02-05T11:48:54Z"),
+            ("05 Feb 2022 11:48:54 GMT", "2022-02-05T11:48:54Z"),
             ("2021-05-09 04:03:15", "2021-05-09T04:03:15Z"),
             ("2021-05-09T04:03:15+02:00", "2021-05-09T02:03:15Z"),
             ("2021-05-09T04:03:15Z", "2021-05-09T04:03:15Z"),
@@ -145,13 +185,29 @@ mod tests {
 
     #[test]
     fn zones_are_read() {
-        assert_eq!(parse_zone("UTC"), FixedOffset::east_opt(0));
-        assert_eq!(parse_zone("+0800"), FixedOffset::east_opt(8 * 3600));
+        let offset = |seconds| Some(Zone::Offset(FixedOffset::east_opt(seconds).unwrap()));
+        assert_eq!(parse_zone("UTC"), offset(0));
+        assert_eq!(parse_zone("+0800"), offset(8 * 3600));
+        assert_eq!(parse_zone("-05:30"), offset(-(5 * 3600 + 1800)));
+        assert_eq!(parse_zone("Mars/Base"), None);
+        assert_eq!(parse_zone("8"), None);
+    }
+
+    #[test]
+    fn named_zones_follow_daylight_saving() {
+        let shanghai = parse_zone("Asia/Shanghai").unwrap();
+        let date = parse_post_date("2021-05-09 04:03:15", shanghai).unwrap();
+        assert_eq!(to_rfc3339_utc(date), "2021-05-08T20:03:15Z");
+        let new_york = parse_zone("America/New_York").unwrap();
+        let summer = parse_post_date("2021-07-01 12:00:00", new_york).unwrap();
+        let winter = parse_post_date("2021-01-01 12:00:00", new_york).unwrap();
+        assert_eq!(to_rfc3339_utc(summer), "2021-07-01T16:00:00Z");
+        assert_eq!(to_rfc3339_utc(winter), "2021-01-01T17:00:00Z");
         assert_eq!(
-            parse_zone("-05:30"),
-            FixedOffset::east_opt(-(5 * 3600 + 1800))
+            parse_post_date("2021-03-14 02:30:00", new_york),
+            None,
+            "skipped hour"
         );
-        assert_eq!(parse_zone("Asia/Shanghai"), None);
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub struct Text {
     pub other_language: &'static str,
     /// Text size buttons: smaller, larger.
     pub text_size: [&'static str; 2],
+    /// The starred view.
+    pub starred: &'static str,
+    /// Star button: not starred, starred.
+    pub star: [&'static str; 2],
+    /// Exports read and starred state.
+    pub export_state: &'static str,
 }
 
 const ZH: Text = Text {
@@ -87,13 +93,16 @@ const ZH: Text = Text {
         ("j / k", "下一篇 / 上一篇"),
         ("o / Enter", "打开选中的文章"),
         ("Esc / u", "返回列表"),
-        ("/", "搜索（即将推出）"),
+        ("f", "收藏或取消收藏"),
         ("?", "显示或关闭本帮助"),
         ("Tab", "在链接和按钮间移动"),
     ],
     close: "关闭",
     other_language: "English",
     text_size: ["A−", "A+"],
+    starred: "★ 收藏",
+    star: ["☆ 收藏", "★ 已收藏"],
+    export_state: "导出阅读记录（JSON）",
 };
 
 const EN: Text = Text {
@@ -119,13 +128,16 @@ const EN: Text = Text {
         ("j / k", "next / previous article"),
         ("o / Enter", "open the selected article"),
         ("Esc / u", "back to the list"),
-        ("/", "search (coming)"),
+        ("f", "star or unstar"),
         ("?", "show or hide this help"),
         ("Tab", "move between links and buttons"),
     ],
     close: "Close",
     other_language: "中文",
     text_size: ["A−", "A+"],
+    starred: "★ Starred",
+    star: ["☆ Star", "★ Starred"],
+    export_state: "Export reading state (JSON)",
 };
 
 impl Locale {

@@ -18,6 +18,7 @@ pub mod bundle;
 pub mod i18n;
 pub mod listing;
 pub mod markdown;
+pub mod reading_state;
 pub mod route;
 pub mod sanitize;
 pub mod taxonomy;

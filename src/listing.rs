@@ -29,7 +29,9 @@ impl Filter {
             Route::Category(path) => Some(Filter::Category(path.clone())),
             Route::Author(name) => Some(Filter::Author(name.clone())),
             Route::Tag(name) => Some(Filter::Tag(name.clone())),
-            Route::Article(_) | Route::Unknown(_) => None,
+            // Starred depends on the reader's state, not on the bundle: the
+            // viewer lists it with `newest_first_where`.
+            Route::Article(_) | Route::Starred | Route::Unknown(_) => None,
         }
     }
 
@@ -47,12 +49,17 @@ impl Filter {
     }
 }
 
-/// Indices of the articles `filter` keeps, newest first. `articles` is in
-/// bundle order (oldest first), so this is a reversed scan with no sorting.
+/// Indices of the articles `filter` keeps, newest first.
 pub fn newest_first(articles: &[Article], filter: &Filter) -> Vec<usize> {
+    newest_first_where(articles, |article| filter.matches(article))
+}
+
+/// Indices of the articles `keep` accepts, newest first. `articles` is in
+/// bundle order (oldest first), so this is a reversed scan with no sorting.
+pub fn newest_first_where(articles: &[Article], keep: impl Fn(&Article) -> bool) -> Vec<usize> {
     (0..articles.len())
         .rev()
-        .filter(|&index| filter.matches(&articles[index]))
+        .filter(|&index| keep(&articles[index]))
         .collect()
 }
 

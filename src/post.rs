@@ -4,18 +4,18 @@
 //! (encoding, header, title, date, body) is testable without a file system.
 
 use crate::article::{Article, BodyFormat};
-use crate::date::{date_in_file_name, parse_post_date, to_rfc3339_utc};
+use crate::date::{date_in_file_name, parse_post_date, to_rfc3339_utc, Zone};
 use crate::derive::derive;
 use crate::front_matter::{self, FrontMatterError, Kind};
 use crate::sanitize;
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 /// How posts are read.
 #[derive(Debug, Clone, Copy)]
 pub struct PostOptions {
     /// The zone for dates written without one.
-    pub zone: FixedOffset,
+    pub zone: Zone,
     /// Whether a post with any warning is refused (`--strict`).
     pub strict: bool,
 }
@@ -23,7 +23,7 @@ pub struct PostOptions {
 impl Default for PostOptions {
     fn default() -> Self {
         PostOptions {
-            zone: FixedOffset::east_opt(0).expect("zero is a valid offset"),
+            zone: Zone::utc(),
             strict: false,
         }
     }

@@ -7,6 +7,7 @@
 //! | `#/a/<id>` | one article |
 //! | `#/author/<name>` | articles by one author |
 //! | `#/tag/<name>` | articles with one tag |
+//! | `#/starred` | the reader's starred articles |
 //!
 //! Parsing and building live here together so that every link the viewer
 //! writes is one it can read back (`Route::parse(&r.href()) == r`).
@@ -41,6 +42,8 @@ pub enum Route {
     Tag(String),
     /// One article by id.
     Article(String),
+    /// The reader's starred articles.
+    Starred,
     /// A hash that names no view.
     Unknown(String),
 }
@@ -71,6 +74,7 @@ impl Route {
             [kind, id] if kind == "a" => Route::Article(id.clone()),
             [kind, name] if kind == "author" => Route::Author(name.clone()),
             [kind, name] if kind == "tag" => Route::Tag(name.clone()),
+            [kind] if kind == "starred" => Route::Starred,
             _ => Route::Unknown(hash.to_owned()),
         }
     }
@@ -86,6 +90,7 @@ impl Route {
             Route::Author(name) => format!("#/author/{}", encode(name)),
             Route::Tag(name) => format!("#/tag/{}", encode(name)),
             Route::Article(id) => format!("#/a/{}", encode(id)),
+            Route::Starred => "#/starred".to_owned(),
         }
     }
 }
@@ -114,6 +119,7 @@ mod tests {
                 Route::Author("观察者网".into()),
             ),
             ("#/tag/rust", Route::Tag("rust".into())),
+            ("#/starred", Route::Starred),
             (
                 "#/c/新媒体/观察者网/首页",
                 Route::Category(vec!["新媒体".into(), "观察者网".into(), "首页".into()]),
@@ -135,6 +141,7 @@ mod tests {
             Route::Article("abc".into()),
             Route::Author("Simons Foundation - 文章".into()),
             Route::Tag("C#".into()),
+            Route::Starred,
             Route::Category(vec!["新媒体".into(), "cnBeta - 最新".into()]),
             Route::Category(vec!["100% / 50%?".into(), "— 推荐".into()]),
         ];

@@ -1,6 +1,8 @@
 //! Small views shared by pages; they take props and never fetch.
 
+pub mod article_list;
 pub mod article_meta;
 pub mod article_row;
 pub mod category_nav;
 pub mod help;
+pub mod page_heading;

@@ -30,7 +30,8 @@ pub fn handle(
         ("Escape" | "u", Route::Article(_)) => go(&last_list.get_untracked()),
         ("j" | "k", Route::Article(_)) => step_reader(&root, key == "j"),
         ("j" | "k", _) => step_list(&root, key == "j"),
-        ("o", _) => open_selected(&root),
+        ("o", _) => click(&root, ".article-row.selected .row-title a"),
+        ("f", Route::Article(_)) => click(&root, ".reader .star"),
         _ => false,
     };
     if handled {
@@ -95,14 +96,11 @@ fn step_list(root: &web_sys::HtmlDivElement, down: bool) -> bool {
     true
 }
 
-fn open_selected(root: &web_sys::HtmlDivElement) -> bool {
-    match root
-        .query_selector(".article-row.selected .row-title a")
-        .ok()
-        .flatten()
-    {
-        Some(link) => {
-            link.unchecked_into::<web_sys::HtmlElement>().click();
+/// Clicks the element `selector` names, if there is one.
+fn click(root: &web_sys::HtmlDivElement, selector: &str) -> bool {
+    match root.query_selector(selector).ok().flatten() {
+        Some(element) => {
+            element.unchecked_into::<web_sys::HtmlElement>().click();
             true
         }
         None => false,
@@ -118,11 +116,5 @@ fn step_reader(root: &web_sys::HtmlDivElement, older: bool) -> bool {
     } else {
         ".neighbours .newer"
     };
-    match root.query_selector(selector).ok().flatten() {
-        Some(link) => {
-            link.unchecked_into::<web_sys::HtmlElement>().click();
-            true
-        }
-        None => false,
-    }
+    click(root, selector)
 }

@@ -3,6 +3,7 @@
 mod article;
 mod library;
 mod not_found;
+mod starred;
 
 use super::SharedBundle;
 use crate::listing::Filter;
@@ -15,6 +16,7 @@ pub fn page_for(route: Route, bundle: SharedBundle) -> AnyView {
         return view! { <library::LibraryPage bundle=bundle filter=filter /> }.into_any();
     }
     match route {
+        Route::Starred => view! { <starred::StarredPage bundle=bundle /> }.into_any(),
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
             Some(index) => view! { <article::ArticlePage bundle=bundle index=index /> }.into_any(),
             None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),

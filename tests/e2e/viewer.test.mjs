@@ -315,3 +315,32 @@ test("text size steps up and down within bounds", async () => {
     assert.deepEqual(problems, []);
   });
 });
+
+test("read and starred state: unread in bold, a starred view, kept across reloads, exportable", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(url);
+    const row = page.locator(".article-row", { hasText: "Reading your feeds offline" });
+    await row.waitFor();
+    assert.equal(await row.evaluate((el) => el.classList.contains("unread")), true);
+    await row.getByRole("link", { name: "Reading your feeds offline", exact: true }).click();
+    const star = page.getByRole("button", { name: "☆ Star" });
+    await star.click();
+    assert.equal(await page.getByRole("button", { name: "★ Starred" }).getAttribute("aria-pressed"), "true");
+    await page.keyboard.press("Escape");
+    await row.waitFor();
+    assert.equal(await row.evaluate((el) => el.classList.contains("unread")), false, "opened means read");
+    await page.reload();
+    await page.locator(".category-nav").getByRole("link", { name: /Starred\s*1/ }).click();
+    await page.getByRole("heading", { level: 1, name: "★ Starred" }).waitFor();
+    assert.equal(await page.locator(".article-row").count(), 1);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export reading state (JSON)" }).click(),
+    ]);
+    const exported = JSON.parse(await (await import("node:fs/promises")).readFile(await download.path(), "utf8"));
+    assert.equal(exported.format, "folio-reading-state");
+    assert.equal(exported.starred.length, 1);
+    assert.equal(exported.read.length, 1);
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,7 +1,9 @@
 //! The reader: one article, its body rendered through the browser sanitizer.
 
 use crate::app::components::article_meta::ArticleMeta;
+use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
+use crate::app::reading::use_reading;
 use crate::app::sanitize::sanitize;
 use crate::app::SharedBundle;
 use crate::article::{Article, BodyFormat};
@@ -36,10 +38,30 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
     let head_image = article.head_image_to_show().map(str::to_owned).map(|src| {
         view! { <img class="head-image" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }
     });
+    let title = article.title.clone();
+    let reading = use_reading();
+    let id = article.id.clone();
+    reading.update(|state| state.mark_read(&id));
+    let is_starred = {
+        let id = id.clone();
+        move || reading.0.with(|state| state.is_starred(&id))
+    };
+    let star_label = {
+        let is_starred = is_starred.clone();
+        move || text().star[usize::from(is_starred())]
+    };
     view! {
         <article class="reader" lang=article.lang.clone()>
-            <h1 tabindex="-1">{article.title.clone()}</h1>
+            <PageHeading>{title}</PageHeading>
             <ArticleMeta bundle=bundle.clone() index=index />
+            <button
+                type="button"
+                class="star"
+                aria-pressed=move || is_starred().to_string()
+                on:click=move |_| reading.toggle_star(&id)
+            >
+                {star_label}
+            </button>
             {removed_notice(article).map(|removed| view! {
                 <p class="removed-notice">{move || text().removed_for_safety} {removed}</p>
             })}

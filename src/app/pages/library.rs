@@ -1,11 +1,12 @@
 //! The article list for a filter (all, a category, an author, a tag), one
 //! page at a time so the DOM stays small whatever the bundle's size.
 
-use crate::app::components::article_row::ArticleRow;
+use crate::app::components::article_list::ArticleList;
+use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::SharedBundle;
 use crate::i18n::Locale;
-use crate::listing::{newest_first, page_window, Filter};
+use crate::listing::{newest_first, Filter};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -36,7 +37,6 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter) -> impl IntoView {
     let order = newest_first(&bundle.bundle.articles, &filter);
     let total = order.len();
     let skipped = bundle.skipped.len();
-    let (page, set_page) = signal(0usize);
     let prefs = use_prefs();
     let locale = move || prefs.locale.get();
     let filter = StoredValue::new(filter);
@@ -51,39 +51,15 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter) -> impl IntoView {
             view! { <nav class="breadcrumb" aria-label=locale().text().breadcrumb><ol>{items}</ol></nav> }
         })
     };
-    let rows = move || {
-        let window = page_window(total, page.get());
-        order[window.start..window.end]
-            .iter()
-            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index /> })
-            .collect::<Vec<_>>()
-    };
-    let pager = move || {
-        let window = page_window(total, page.get());
-        (window.pages > 1).then(|| {
-            view! {
-                <nav class="pager" aria-label=locale().text().pages>
-                    <button type="button" disabled={window.page == 0} on:click=move |_| set_page.set(window.page - 1)>
-                        {locale().text().newer}
-                    </button>
-                    <span>{locale().range(window.start + 1, window.end, total)}</span>
-                    <button type="button" disabled={window.page + 1 >= window.pages} on:click=move |_| set_page.set(window.page + 1)>
-                        {locale().text().older}
-                    </button>
-                </nav>
-            }
-        })
-    };
     view! {
         <section class="library">
             {crumbs}
-            <h1 tabindex="-1">{heading}</h1>
+            <PageHeading>{heading}</PageHeading>
             <p class="list-count">{move || locale().article_count(total)}</p>
             {(skipped > 0).then(|| view! {
                 <p class="folio-notice" role="status">{move || locale().skipped(skipped)}</p>
             })}
-            <ol class="article-list">{rows}</ol>
-            {pager}
+            <ArticleList bundle=bundle order=order />
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The view for a route or article that does not exist.
 
+use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ pub fn NotFound(article_id: Option<String>) -> impl IntoView {
     let locale = move || prefs.locale.get();
     view! {
         <section class="not-found">
-            <h1 tabindex="-1">{move || locale().text().not_found}</h1>
+            <PageHeading>{move || locale().text().not_found}</PageHeading>
             <p>{move || locale().nothing_here(article_id.as_deref())}</p>
             <a href=Route::Library.href()>{move || locale().text().back_to_list}</a>
         </section>

@@ -28,7 +28,8 @@ pub struct BundleArgs {
     /// Where to write the bundle.
     #[arg(short, long, value_name = "BUNDLE_FILE")]
     pub output: PathBuf,
-    /// The zone for dates written without one: UTC, or an offset like +08:00.
+    /// The zone for dates written without one: UTC, an offset like +08:00, or
+    /// an IANA name like Asia/Shanghai. The bundle records it.
     #[arg(long, default_value = "UTC", value_name = "ZONE")]
     pub timezone: String,
     /// Print only errors.

@@ -2,10 +2,12 @@
 
 use crate::args::BundleArgs;
 use anyhow::Context;
-use folio::bundler::{bundle_folder, write_bundle, Report, Severity};
+use folio::bundler::{bundle_folder_with_progress, write_bundle, Progress, Report, Severity};
 use folio::date::parse_zone;
 use folio::post::PostOptions;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -39,7 +41,7 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let Some(zone) = parse_zone(&args.timezone) else {
         eprintln!(
-            "folio: --timezone {:?} is not a zone; use UTC or an offset such as +08:00",
+            "folio: --timezone {:?} is not a zone; use UTC, an offset such as +08:00, or a name such as Asia/Shanghai",
             args.timezone
         );
         return Ok(ExitCode::from(2));
@@ -48,7 +50,16 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         zone,
         strict: args.strict,
     };
-    let (mut bundle, report) = match bundle_folder(&args.posts_dir, &options) {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+    if std::io::stderr().is_terminal() && !args.quiet && !args.json {
+        // indicatif draws at most a few times a second, so a run that ends
+        // within a moment shows (almost) nothing.
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+    }
+    let progress = BarProgress(bar);
+    let outcome = bundle_folder_with_progress(&args.posts_dir, &options, &progress);
+    progress.0.finish_and_clear();
+    let (mut bundle, report) = match outcome {
         Ok(result) => result,
         Err(err) => {
             eprintln!("folio: {err}");
@@ -75,6 +86,23 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Draws `folio bundle`'s progress on stderr.
+struct BarProgress(ProgressBar);
+
+impl Progress for BarProgress {
+    fn start(&self, total: usize) {
+        self.0.set_length(total as u64);
+        self.0.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} posts, {per_sec}, {eta} left")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    }
+
+    fn advance(&self) {
+        self.0.inc(1);
+    }
 }
 
 fn print_text(report: &Report, summary: &Summary<'_>, quiet: bool) {

@@ -1,0 +1,24 @@
+//! The one `h1` of a view, focused when the reader navigated to the view (not
+//! on first load, so an embedding page keeps its focus).
+
+use leptos::prelude::*;
+
+/// Whether the reader has navigated since the viewer started; provided by the app.
+#[derive(Debug, Clone, Copy)]
+pub struct Navigated(pub RwSignal<bool>);
+
+/// A focusable `h1` that takes focus after a navigation, so screen readers
+/// and keyboard users start at the top of what changed.
+#[component]
+pub fn PageHeading(children: Children) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let navigated = use_context::<Navigated>().map(|Navigated(flag)| flag);
+    Effect::new(move |_| {
+        if let Some(element) = heading.get() {
+            if navigated.is_some_and(|flag| flag.get_untracked()) {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! { <h1 tabindex="-1" node_ref=heading>{children()}</h1> }
+}
