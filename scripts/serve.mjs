@@ -4,7 +4,8 @@
 //   node scripts/serve.mjs <ROOT> [--port 8080] [--prefix /some/where/]
 //
 // Only 127.0.0.1 is bound. `overrides` (tests only) maps a path below the
-// prefix to a file elsewhere, or to {status, body} for error cases.
+// prefix to a file elsewhere, or to {status, body, type, chunkDelayMs} for
+// error cases and slow responses (sent in 64 KB chunks with a pause each).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -41,8 +42,20 @@ export async function startServer({ root, port = 0, prefix = "/", overrides = {}
     let relative = path.slice(prefix.length) || "index.html";
     const override = overrides[relative];
     if (override && typeof override === "object") {
-      response.writeHead(override.status ?? 200, { "content-type": override.type ?? "application/json" });
-      response.end(override.body ?? "");
+      const body = Buffer.from(override.body ?? "");
+      response.writeHead(override.status ?? 200, {
+        "content-type": override.type ?? "application/json",
+        "content-length": body.length,
+      });
+      if (!override.chunkDelayMs) {
+        response.end(body);
+        return;
+      }
+      for (let at = 0; at < body.length; at += 65536) {
+        response.write(body.subarray(at, at + 65536));
+        await new Promise((done) => setTimeout(done, override.chunkDelayMs));
+      }
+      response.end();
       return;
     }
     let file = override ?? normalize(join(base, relative));

@@ -11,6 +11,7 @@ mod pages;
 mod prefs;
 mod reading;
 mod sanitize;
+mod scroll;
 
 use crate::route::Route;
 use components::category_nav::CategoryNav;
@@ -33,7 +34,6 @@ const DEFAULT_BUNDLE_URL: &str = "bundle.json";
 /// page's query string: a link must not be able to point the viewer at a
 /// bundle of someone else's choosing.
 pub fn mount() {
-    console_error_panic_hook::set_once();
     let document = document();
     let Some(host) = document.query_selector(HOST_SELECTOR).ok().flatten() else {
         leptos::logging::error!("folio: no element matching {HOST_SELECTOR} to mount into");
@@ -44,7 +44,40 @@ pub fn mount() {
         .filter(|url| !url.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned());
     let host: web_sys::HtmlElement = host.unchecked_into();
+    install_panic_message(host.clone());
     leptos::mount::mount_to(host, move || view! { <App bundle_url=bundle_url /> }).forget();
+}
+
+/// Turns a panic into the viewer's failure message (and the console log):
+/// with `panic = "abort"` the wasm instance stops right after, so the message
+/// is built with plain DOM calls, text only, and offers a reload.
+fn install_panic_message(host: web_sys::HtmlElement) {
+    std::panic::set_hook(Box::new(move |info| {
+        console_error_panic_hook::hook(info);
+        let document = document();
+        let (Ok(section), Ok(heading), Ok(detail), Ok(reload)) = (
+            document.create_element("section"),
+            document.create_element("h1"),
+            document.create_element("p"),
+            document.create_element("a"),
+        ) else {
+            return;
+        };
+        let _ = section.set_attribute("class", "folio-error");
+        let _ = section.set_attribute("role", "alert");
+        heading.set_text_content(Some("folio stopped because of an internal error"));
+        detail.set_text_content(Some(&info.to_string()));
+        let _ = reload.set_attribute("href", "");
+        reload.set_text_content(Some("Reload"));
+        let _ = section.append_with_node_3(&heading, &detail, &reload);
+        let wrapper = document.create_element("div").ok();
+        if let Some(wrapper) = wrapper {
+            let _ = wrapper.set_attribute("class", "folio");
+            let _ = wrapper.append_child(&section);
+            host.set_text_content(None);
+            let _ = host.append_child(&wrapper);
+        }
+    }));
 }
 
 /// The route named by the page's current hash.
@@ -80,12 +113,20 @@ pub fn App(bundle_url: String) -> impl IntoView {
     on_cleanup(move || hash_listener.remove());
 
     let root = NodeRef::<leptos::html::Div>::new();
+    let scroll_listener = window_event_listener(leptos::ev::scroll, |_| scroll::remember());
+    on_cleanup(move || scroll_listener.remove());
     let key_listener = window_event_listener(leptos::ev::keydown, move |event| {
         keyboard::handle(&event, root, route, last_list, set_help_open);
     });
     on_cleanup(move || key_listener.remove());
 
-    let bundle = LocalResource::new(move || fetch_bundle(bundle_url.clone()));
+    let progress = RwSignal::new(None::<fetch::Progress>);
+    let bundle = LocalResource::new(move || {
+        progress.set(None);
+        fetch_bundle(bundle_url.clone(), move |received| {
+            progress.set(Some(received))
+        })
+    });
     let retry = move |_| bundle.refetch();
     let text = move || prefs.locale.get().text();
 
@@ -123,7 +164,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                     </button>
                 </div>
             </header>
-            <Suspense fallback=|| view! { <Skeleton /> }>
+            <Suspense fallback=move || view! { <Skeleton progress=progress /> }>
                 {move || {
                     bundle
                         .get()
@@ -154,13 +195,31 @@ pub fn App(bundle_url: String) -> impl IntoView {
     }
 }
 
-/// Grey placeholder rows while the bundle loads.
+/// Grey placeholder rows while the bundle loads, with progress once bytes
+/// arrive (a large bundle takes more than a moment).
 #[component]
-fn Skeleton() -> impl IntoView {
+fn Skeleton(progress: RwSignal<Option<fetch::Progress>>) -> impl IntoView {
     let prefs = use_prefs();
+    let received = move || {
+        progress.get().map(|(received, total)| {
+            // Integer tenths: float formatting would add ~20 KB to the wasm.
+            let megabytes = |bytes: u64| {
+                let tenths = bytes * 10 / 1_048_576;
+                format!("{}.{} MB", tenths / 10, tenths % 10)
+            };
+            let label = match total {
+                Some(total) => format!("{} / {}", megabytes(received), megabytes(total)),
+                None => megabytes(received),
+            };
+            view! {
+                <progress max=total.map(|t| t.to_string()) value=received.to_string()></progress>
+                <span class="received">{label}</span>
+            }
+        })
+    };
     view! {
         <main class="folio-main" aria-busy="true">
-            <p class="folio-loading" role="status">{move || prefs.locale.get().text().loading}</p>
+            <p class="folio-loading" role="status">{move || prefs.locale.get().text().loading} " " {received}</p>
             <ul class="skeleton">{(0..6).map(|_| view! { <li></li> }).collect::<Vec<_>>()}</ul>
         </main>
     }

@@ -33,12 +33,20 @@ pub enum FetchError {
     },
 }
 
-/// Fetches and reads the bundle at `url` (relative to the page).
+/// Bytes received so far, and the total when the server said it
+/// (`Content-Length`).
+pub type Progress = (u64, Option<u64>);
+
+/// Fetches and reads the bundle at `url` (relative to the page), telling
+/// `on_progress` as bytes arrive.
 ///
 /// # Errors
 /// See [`FetchError`]: network failure, an HTTP error status, or content that
 /// [`bundle::parse`] rejects.
-pub async fn fetch_bundle(url: String) -> Result<SharedBundle, FetchError> {
+pub async fn fetch_bundle(
+    url: String,
+    on_progress: impl Fn(Progress),
+) -> Result<SharedBundle, FetchError> {
     let network = |err: gloo_net::Error| FetchError::Network {
         url: url.clone(),
         message: err.to_string(),
@@ -53,11 +61,53 @@ pub async fn fetch_bundle(url: String) -> Result<SharedBundle, FetchError> {
             status: response.status(),
         });
     }
-    let text = response.text().await.map_err(network)?;
+    let total = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.parse::<u64>().ok());
+    let bytes = match response.body() {
+        Some(body) => read_stream(body, total, &on_progress)
+            .await
+            .map_err(|err| FetchError::Network {
+                url: url.clone(),
+                message: format!("{err:?}"),
+            })?,
+        None => response.binary().await.map_err(network)?,
+    };
+    let text = String::from_utf8(bytes).map_err(|err| FetchError::Bundle {
+        url: url.clone(),
+        message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()),
+    })?;
     bundle::parse(&text)
         .map(Arc::new)
         .map_err(|err| FetchError::Bundle {
             url,
             message: err.to_string(),
         })
+}
+
+/// Reads a response body chunk by chunk, reporting progress.
+async fn read_stream(
+    body: web_sys::ReadableStream,
+    total: Option<u64>,
+    on_progress: &impl Fn(Progress),
+) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0).min(1 << 30) as usize);
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())?
+            .as_bool()
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &"value".into())?.unchecked_into();
+        let start = bytes.len();
+        bytes.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut bytes[start..]);
+        on_progress((bytes.len() as u64, total));
+    }
 }

@@ -344,3 +344,52 @@ test("read and starred state: unread in bold, a starred view, kept across reload
     assert.deepEqual(problems, []);
   });
 });
+
+test("a large bundle shows progress while it loads", async () => {
+  const many = {
+    format: "folio-bundle",
+    version: 1,
+    articles: Array.from({ length: 3000 }, (_, i) => article(`p${String(i).padStart(15, "0")}`, `进度 ${i}`, `<p>${"正文".repeat(200)}</p>`)),
+  };
+  const body = JSON.stringify(many);
+  await withViewer({ status: 200, body, chunkDelayMs: 40 }, async ({ page, problems, url }) => {
+    await page.goto(url);
+    const progress = page.locator(".folio-loading progress");
+    await progress.waitFor();
+    const value = Number(await progress.getAttribute("value"));
+    assert.ok(value > 0 && value < body.length, `progress ${value} of ${body.length}`);
+    assert.equal(Number(await progress.getAttribute("max")), Buffer.byteLength(body));
+    await screenshot(page, "viewer-loading-desktop");
+    await page.getByRole("link", { name: "进度 2999", exact: true }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("the list keeps its scroll position across Back and reload", async () => {
+  const many = {
+    format: "folio-bundle",
+    version: 1,
+    articles: Array.from({ length: 50 }, (_, i) => article(`s${String(i).padStart(15, "0")}`, `滚动 ${i}`, "<p>正文</p>")),
+  };
+  await withViewer(json(many), async ({ page, problems, url }) => {
+    await page.goto(url);
+    const target = page.getByRole("link", { name: "滚动 10", exact: true });
+    await target.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, 200));
+    await page.waitForTimeout(200);
+    const before = await page.evaluate(() => window.scrollY);
+    assert.ok(before > 500, `scrolled to ${before}`);
+    await target.click();
+    await page.getByRole("heading", { level: 1, name: "滚动 10" }).waitFor();
+    assert.ok((await page.evaluate(() => window.scrollY)) < 50, "an article opens at its top");
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
+    await page.waitForTimeout(200);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 5, "Back restores the list position");
+    await page.reload();
+    await page.getByRole("link", { name: "滚动 10", exact: true }).waitFor();
+    await page.waitForTimeout(200);
+    assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 5, "a reload restores it too");
+    assert.deepEqual(problems, []);
+  });
+});

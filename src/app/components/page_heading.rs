@@ -1,5 +1,6 @@
 //! The one `h1` of a view, focused when the reader navigated to the view (not
-//! on first load, so an embedding page keeps its focus).
+//! on first load, so an embedding page keeps its focus), and the view's
+//! scroll position, restored when the reader comes back to it.
 
 use leptos::prelude::*;
 
@@ -16,8 +17,11 @@ pub fn PageHeading(children: Children) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
             if navigated.is_some_and(|flag| flag.get_untracked()) {
-                let _ = element.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = element.focus_with_options(&options);
             }
+            crate::app::scroll::restore();
         }
     });
     view! { <h1 tabindex="-1" node_ref=heading>{children()}</h1> }
