@@ -202,3 +202,61 @@ fn same_input_gives_byte_identical_bundles() {
         std::fs::read(second).unwrap()
     );
 }
+
+#[test]
+fn watch_rebuilds_when_a_post_changes() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    std::fs::write(
+        posts.join("one.md"),
+        "---\ntitle: One\ndate: 2020-01-01\n---\nhi",
+    )
+    .unwrap();
+    let out = dir.path().join("bundle.json");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args([
+            "bundle",
+            posts.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--watch",
+            "-q",
+        ])
+        .spawn()
+        .expect("folio starts");
+    let count = || {
+        std::fs::read_to_string(&out)
+            .ok()
+            .and_then(|text| folio::bundle::parse(&text).ok())
+            .map(|loaded| loaded.bundle.articles.len())
+    };
+    let wait_for = |expected: usize| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if count() == Some(expected) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        false
+    };
+    let first = wait_for(1);
+    // Give the watcher a moment to be in place after the first run.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(
+        posts.join("two.md"),
+        "---\ntitle: Two\ndate: 2020-01-02\n---\nhi",
+    )
+    .unwrap();
+    let rebuilt = wait_for(2);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(first, "the first run wrote the bundle");
+    assert!(
+        rebuilt,
+        "adding a post rebuilt the bundle: {:?} articles",
+        count()
+    );
+}

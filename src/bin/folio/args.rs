@@ -44,6 +44,9 @@ pub struct BundleArgs {
     /// Print the report as JSON on stdout instead of text on stderr.
     #[arg(long)]
     pub json: bool,
+    /// After the first run, rebuild whenever a post changes (Ctrl-C stops).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[cfg(test)]

@@ -6,9 +6,12 @@ use folio::bundler::{bundle_folder_with_progress, write_bundle, Progress, Report
 use folio::date::parse_zone;
 use folio::post::PostOptions;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use notify_debouncer_mini::new_debouncer;
+use notify_debouncer_mini::notify::RecursiveMode;
 use serde::Serialize;
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::Duration;
 use std::time::Instant;
 
 /// The machine-readable account of a run (`--json`, `--report`).
@@ -38,7 +41,6 @@ impl<'a> Summary<'a> {
 }
 
 pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
-    let started = Instant::now();
     let Some(zone) = parse_zone(&args.timezone) else {
         eprintln!(
             "folio: --timezone {:?} is not a zone; use UTC, an offset such as +08:00, or a name such as Asia/Shanghai",
@@ -50,6 +52,47 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         zone,
         strict: args.strict,
     };
+    let code = run_once(args, &options)?;
+    if args.watch && code != ExitCode::from(2) {
+        return watch(args, &options);
+    }
+    Ok(code)
+}
+
+/// Rebuilds whenever a post under the folder changes, until interrupted.
+fn watch(args: &BundleArgs, options: &PostOptions) -> anyhow::Result<ExitCode> {
+    let (events, changes) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(300), events)
+        .context("starting to watch the posts folder")?;
+    debouncer
+        .watcher()
+        .watch(&args.posts_dir, RecursiveMode::Recursive)
+        .with_context(|| format!("watching {}", args.posts_dir.display()))?;
+    eprintln!(
+        "folio: watching {} for changes (Ctrl-C stops)",
+        args.posts_dir.display()
+    );
+    for change in changes {
+        match change {
+            // Only posts count: the bundle and its temporary file may live in
+            // the same folder, and writing them must not trigger a rebuild.
+            Ok(events)
+                if events
+                    .iter()
+                    .any(|e| e.path.extension().is_some_and(|x| x == "md")) =>
+            {
+                run_once(args, options)?;
+            }
+            Ok(_) => {}
+            Err(err) => eprintln!("folio: watching {} failed: {err}", args.posts_dir.display()),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One bundling run: read, write, report.
+fn run_once(args: &BundleArgs, options: &PostOptions) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     if std::io::stderr().is_terminal() && !args.quiet && !args.json {
         // indicatif draws at most a few times a second, so a run that ends
@@ -57,7 +100,7 @@ pub fn run(args: &BundleArgs) -> anyhow::Result<ExitCode> {
         bar.set_draw_target(ProgressDrawTarget::stderr());
     }
     let progress = BarProgress(bar);
-    let outcome = bundle_folder_with_progress(&args.posts_dir, &options, &progress);
+    let outcome = bundle_folder_with_progress(&args.posts_dir, options, &progress);
     progress.0.finish_and_clear();
     let (mut bundle, report) = match outcome {
         Ok(result) => result,
