@@ -17,6 +17,7 @@ use crate::route::Route;
 use components::category_nav::CategoryNav;
 use components::help::Help;
 use components::page_heading::Navigated;
+use components::search_box::SearchBox;
 use fetch::{fetch_bundle, FetchError};
 use leptos::prelude::*;
 use prefs::{use_prefs, Prefs};
@@ -85,6 +86,42 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
+/// The search in the page's current hash.
+fn current_query() -> String {
+    crate::route::query_of(&window().location().hash().unwrap_or_default())
+}
+
+/// The searchable form of the loaded bundle, built on the first search and
+/// kept until another bundle loads.
+#[derive(Clone, Copy)]
+pub struct SearchCache(
+    StoredValue<Option<(SharedBundle, Arc<Vec<crate::search::SearchableArticle>>)>>,
+);
+
+impl SearchCache {
+    /// The searchable articles of `bundle`.
+    pub fn get(self, bundle: &SharedBundle) -> Arc<Vec<crate::search::SearchableArticle>> {
+        if let Some(cached) = self.0.with_value(|cache| {
+            cache
+                .as_ref()
+                .filter(|(b, _)| Arc::ptr_eq(b, bundle))
+                .map(|(_, s)| s.clone())
+        }) {
+            return cached;
+        }
+        let searchable: Arc<Vec<_>> = Arc::new(
+            bundle
+                .bundle
+                .articles
+                .iter()
+                .map(crate::search::SearchableArticle::new)
+                .collect(),
+        );
+        self.0.set_value(Some((bundle.clone(), searchable.clone())));
+        searchable
+    }
+}
+
 /// The loaded bundle as the pages share it.
 pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
 
@@ -97,6 +134,8 @@ pub fn App(bundle_url: String) -> impl IntoView {
     let navigated = RwSignal::new(false);
     provide_context(Navigated(navigated));
     let (route, set_route) = signal(current_route());
+    let (query, set_query) = signal(current_query());
+    provide_context(SearchCache(StoredValue::new(None)));
     let (nav_open, set_nav_open) = signal(false);
     let (help_open, set_help_open) = signal(false);
     // The list the reader came from, for Esc/u in the reader.
@@ -107,6 +146,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
             last_list.set(now.clone());
         }
         navigated.set(true);
+        set_query.set(current_query());
         set_route.set(now);
         set_nav_open.set(false);
     });
@@ -149,6 +189,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                     {move || text().open_categories}
                 </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
+                <SearchBox query=query list=last_list route=route />
                 <div class="folio-tools">
                     <button type="button" class="text-smaller" on:click=move |_| prefs.step_text_size(false)>
                         {move || text().text_size[0]}
@@ -171,12 +212,13 @@ pub fn App(bundle_url: String) -> impl IntoView {
                         .map(|loaded| match loaded {
                             Ok(loaded) => {
                                 let current = route.get();
+                                let search = query.get();
                                 view! {
                                     <div class="folio-layout">
                                         <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
                                             <CategoryNav bundle=loaded.clone() current=current.clone() />
                                         </nav>
-                                        <main class="folio-main">{pages::page_for(current, loaded)}</main>
+                                        <main class="folio-main">{pages::page_for(current, search, loaded)}</main>
                                     </div>
                                 }
                                 .into_any()

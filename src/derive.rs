@@ -4,6 +4,7 @@
 //! Computed once by the bundler so the viewer never parses bodies to show a list.
 
 use crate::sanitize::SafeHtml;
+use crate::script::{is_cjk, is_hangul, is_kana};
 use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -128,18 +129,6 @@ fn decode_serializer_entities(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Whether a character is Chinese, Japanese or Korean script.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF      // Hiragana, Katakana
-        | 0x3400..=0x4DBF    // CJK Extension A
-        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
-        | 0xAC00..=0xD7AF    // Hangul syllables
-        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
-        | 0x20000..=0x2FA1F  // Extensions B–F, compatibility supplement
-    )
-}
-
 /// Whether most of the first 100 letters are CJK (Miniflux's rule).
 fn is_mostly_cjk(text: &str) -> bool {
     let letters: Vec<char> = text
@@ -174,11 +163,12 @@ fn guess_language(sample: &str) -> Option<String> {
     let (mut han, mut kana, mut hangul, mut letters) = (0usize, 0usize, 0usize, 0usize);
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
-        match c as u32 {
-            0x3040..=0x30FF => kana += 1,
-            0xAC00..=0xD7AF => hangul += 1,
-            _ if is_cjk(c) => han += 1,
-            _ => {}
+        if is_kana(c) {
+            kana += 1;
+        } else if is_hangul(c) {
+            hangul += 1;
+        } else if is_cjk(c) {
+            han += 1;
         }
     }
     let cjk = han + kana + hangul;

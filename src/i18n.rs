@@ -68,6 +68,10 @@ pub struct Text {
     pub star: [&'static str; 2],
     /// Exports read and starred state.
     pub export_state: &'static str,
+    /// The search field's label.
+    pub search: &'static str,
+    /// The search field's placeholder.
+    pub search_placeholder: &'static str,
 }
 
 const ZH: Text = Text {
@@ -93,7 +97,7 @@ const ZH: Text = Text {
         ("j / k", "下一篇 / 上一篇"),
         ("o / Enter", "打开选中的文章"),
         ("Esc / u", "返回列表"),
-        ("f", "收藏或取消收藏"),
+        ("/", "搜索"),
         ("?", "显示或关闭本帮助"),
         ("Tab", "在链接和按钮间移动"),
     ],
@@ -103,6 +107,8 @@ const ZH: Text = Text {
     starred: "★ 收藏",
     star: ["☆ 收藏", "★ 已收藏"],
     export_state: "导出阅读记录（JSON）",
+    search: "搜索",
+    search_placeholder: "搜索标题、正文、作者…",
 };
 
 const EN: Text = Text {
@@ -128,7 +134,7 @@ const EN: Text = Text {
         ("j / k", "next / previous article"),
         ("o / Enter", "open the selected article"),
         ("Esc / u", "back to the list"),
-        ("f", "star or unstar"),
+        ("/", "search"),
         ("?", "show or hide this help"),
         ("Tab", "move between links and buttons"),
     ],
@@ -138,6 +144,8 @@ const EN: Text = Text {
     starred: "★ Starred",
     star: ["☆ Star", "★ Starred"],
     export_state: "Export reading state (JSON)",
+    search: "Search",
+    search_placeholder: "Search titles, text, authors…",
 };
 
 impl Locale {
@@ -204,6 +212,15 @@ impl Locale {
         match self {
             Locale::Zh => format!("此文章包中有 {n} 篇格式有误的文章已跳过"),
             Locale::En => format!("{n} malformed articles in this bundle were skipped"),
+        }
+    }
+
+    /// How many articles a search found.
+    pub fn matches(self, n: usize) -> String {
+        match self {
+            Locale::Zh => format!("找到 {n} 篇文章"),
+            Locale::En if n == 1 => "1 match".to_owned(),
+            Locale::En => format!("{n} matches"),
         }
     }
 

@@ -21,6 +21,8 @@ pub mod markdown;
 pub mod reading_state;
 pub mod route;
 pub mod sanitize;
+pub mod script;
+pub mod search;
 pub mod taxonomy;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,6 +9,9 @@
 //! | `#/tag/<name>` | articles with one tag |
 //! | `#/starred` | the reader's starred articles |
 //!
+//! Any route may carry a search after `?`: `#/?q=中俄`, `#/c/新媒体?q=linux`
+//! ([`query_of`], [`with_query`]).
+//!
 //! Parsing and building live here together so that every link the viewer
 //! writes is one it can read back (`Route::parse(&r.href()) == r`).
 
@@ -95,6 +98,37 @@ impl Route {
     }
 }
 
+/// Characters escaped in a query value (`&`, `=`, `+` and `#` would change
+/// its meaning).
+const QUERY_VALUE: &AsciiSet = &SEGMENT.add(b'&').add(b'=').add(b'+');
+
+/// The search in a hash (`q=` after `?`), decoded; empty when there is none.
+///
+/// ```
+/// assert_eq!(folio::route::query_of("#/c/a?q=%E4%B8%AD%E4%BF%84"), "中俄");
+/// assert_eq!(folio::route::query_of("#/"), "");
+/// ```
+pub fn query_of(hash: &str) -> String {
+    let Some((_, params)) = hash.split_once('?') else {
+        return String::new();
+    };
+    params
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("q="))
+        .map(|value| decode(&value.replace('+', " ")))
+        .unwrap_or_default()
+}
+
+/// `route`'s hash with the search `query` (none when it is blank).
+pub fn with_query(route: &Route, query: &str) -> String {
+    let href = route.href();
+    if query.trim().is_empty() {
+        href
+    } else {
+        format!("{href}?q={}", utf8_percent_encode(query, QUERY_VALUE))
+    }
+}
+
 fn encode(segment: &str) -> String {
     utf8_percent_encode(segment, SEGMENT).to_string()
 }
@@ -132,6 +166,18 @@ mod tests {
         for (hash, expected) in cases {
             assert_eq!(Route::parse(hash), expected, "{hash}");
         }
+    }
+
+    #[test]
+    fn queries_ride_along_with_any_route() {
+        let category = Route::Category(vec!["新媒体".into()]);
+        for query in ["中俄", "linux -bsd", "\"a & b\" = c+d", "100% #1?"] {
+            let hash = with_query(&category, query);
+            assert_eq!(Route::parse(&hash), category, "{hash}");
+            assert_eq!(query_of(&hash), query, "{hash}");
+        }
+        assert_eq!(with_query(&Route::Library, "  "), "#/");
+        assert_eq!(query_of("#/?q=a+b"), "a b", "form-style spaces");
     }
 
     #[test]

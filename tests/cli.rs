@@ -260,3 +260,49 @@ fn watch_rebuilds_when_a_post_changes() {
         count()
     );
 }
+
+#[test]
+fn search_finds_what_chinese_readers_type() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bundle.json");
+    let bundled = folio(&[
+        "bundle",
+        corpus.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(bundled.status.success());
+    let titles = |query: &str, extra: &[&str]| {
+        let mut args = vec!["search", out.to_str().unwrap(), query];
+        args.extend_from_slice(extra);
+        let output = folio(&args);
+        let lines: Vec<String> = String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .map(|line| line.split('\t').nth(1).unwrap_or("").to_owned())
+            .collect();
+        (output.status.code(), lines)
+    };
+    let guancha = "乐玉成：中俄关系上不封顶，不断攀登新高".to_owned();
+    assert_eq!(titles("中俄", &[]), (Some(0), vec![guancha.clone()]));
+    assert_eq!(titles("俄关", &[]), (Some(0), vec![guancha.clone()]));
+    assert_eq!(
+        titles("是一段", &[]),
+        (Some(1), vec![]),
+        "Pagefind's false positive"
+    );
+    assert_eq!(
+        titles("WiMAX", &[]).1,
+        vec!["被废止数月后 Linux准备向WiMAX说再见"]
+    );
+    let (_, linux) = titles("Linu", &[]);
+    assert!(
+        linux.len() >= 2 && linux[0] == "被废止数月后 Linux准备向WiMAX说再见",
+        "title hits first: {linux:?}"
+    );
+    assert_eq!(titles("中俄", &["--category", "编程"]), (Some(1), vec![]));
+    assert_eq!(titles("中俄", &["--author", "观察者网"]).1, vec![guancha]);
+}

@@ -22,6 +22,7 @@ pub fn handle(
     };
     let key = event.key();
     let handled = match (key.as_str(), route.get_untracked()) {
+        ("/", _) => focus(&root, "#folio-search"),
         ("?", _) => {
             set_help_open.update(|open| *open = !*open);
             true
@@ -94,6 +95,17 @@ fn step_list(root: &web_sys::HtmlDivElement, down: bool) -> bool {
         }
     }
     true
+}
+
+/// Focuses the element `selector` names, if there is one.
+fn focus(root: &web_sys::HtmlDivElement, selector: &str) -> bool {
+    match root.query_selector(selector).ok().flatten() {
+        Some(element) => element
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus()
+            .is_ok(),
+        None => false,
+    }
 }
 
 /// Clicks the element `selector` names, if there is one.

@@ -10,15 +10,18 @@ use crate::listing::Filter;
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// The view for `route` over the loaded bundle.
-pub fn page_for(route: Route, bundle: SharedBundle) -> AnyView {
+/// The view for `route` (with the search `query`) over the loaded bundle.
+pub fn page_for(route: Route, query: String, bundle: SharedBundle) -> AnyView {
     if let Some(filter) = Filter::from_route(&route) {
-        return view! { <library::LibraryPage bundle=bundle filter=filter /> }.into_any();
+        return view! { <library::LibraryPage bundle=bundle filter=filter query=query /> }
+            .into_any();
     }
     match route {
         Route::Starred => view! { <starred::StarredPage bundle=bundle /> }.into_any(),
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
-            Some(index) => view! { <article::ArticlePage bundle=bundle index=index /> }.into_any(),
+            Some(index) => {
+                view! { <article::ArticlePage bundle=bundle index=index query=query /> }.into_any()
+            }
             None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),
         },
         _ => view! { <not_found::NotFound article_id=None /> }.into_any(),

@@ -184,7 +184,8 @@ test("malformed articles are skipped and counted, the rest shown", async () => {
   await withViewer(json(mixed), async ({ page, problems, url }) => {
     await page.goto(url);
     await page.getByRole("link", { name: "A good article", exact: true }).waitFor();
-    assert.match(await page.getByRole("status").innerText(), /1 malformed articles in this bundle were skipped/);
+    assert.match(await page.locator(".folio-notice").innerText(), /1 malformed articles in this bundle were skipped/);
+    assert.equal(await page.locator(".list-count").innerText(), "1 article");
     assert.deepEqual(problems, []);
   });
 });
@@ -390,6 +391,56 @@ test("the list keeps its scroll position across Back and reload", async () => {
     await page.getByRole("link", { name: "滚动 10", exact: true }).waitFor();
     await page.waitForTimeout(200);
     assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 5, "a reload restores it too");
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("search: Chinese substrings, prefixes, phrases, exclusions, with a category, in the URL", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(url);
+    const box = page.getByRole("searchbox", { name: "Search" });
+    const titles = () => page.locator(".article-row .row-title").allInnerTexts();
+
+    await box.fill("夜跑");
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.deepEqual(await titles(), ["江边夜跑成了城市新风景"]);
+    assert.deepEqual(await page.locator(".row-title mark").allInnerTexts(), ["夜跑"]);
+    assert.ok(page.url().endsWith("#/?q=%E5%A4%9C%E8%B7%91"), page.url());
+
+    await box.fill("跑");
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+
+    await box.fill("feed");
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.deepEqual(await titles(), ["Reading your feeds offline"]);
+    assert.ok((await page.locator(".excerpt mark").count()) >= 1, "the snippet marks the match");
+
+    await box.fill('"night trains"');
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+
+    await box.fill("示例 -夜跑");
+    await page.getByRole("status").filter({ hasText: /^\d+ matches$/ }).waitFor();
+    assert.ok(!(await titles()).includes("江边夜跑成了城市新风景"));
+
+    await box.fill("是一段");
+    await page.getByRole("status").filter({ hasText: "0 matches" }).waitFor();
+
+    // With a category, reloaded: the same result.
+    await page.goto(`${url}#/c/%E6%96%B0%E5%AA%92%E4%BD%93?q=%E7%A4%BA%E4%BE%8B`);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "3 matches" }).waitFor();
+    assert.equal(await box.inputValue(), "示例");
+    await screenshot(page, "viewer-search-desktop");
+
+    // Opening a result keeps the query, and the reader marks the title.
+    await page.goto(`${url}#/?q=%E5%A4%9C%E8%B7%91`);
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    await page.locator(".article-row .row-title a").first().click();
+    await page.locator("h1 mark").first().waitFor();
+    assert.equal(await page.locator("h1 mark").innerText(), "夜跑");
+    await page.goBack();
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
     assert.deepEqual(problems, []);
   });
 });

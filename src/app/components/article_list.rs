@@ -8,7 +8,11 @@ use leptos::prelude::*;
 
 /// The rows of `order` (bundle indices), a page at a time, with a pager.
 #[component]
-pub fn ArticleList(bundle: SharedBundle, order: Vec<usize>) -> impl IntoView {
+pub fn ArticleList(
+    bundle: SharedBundle,
+    order: Vec<usize>,
+    #[prop(optional)] query: String,
+) -> impl IntoView {
     let prefs = use_prefs();
     let locale = move || prefs.locale.get();
     let total = order.len();
@@ -17,7 +21,7 @@ pub fn ArticleList(bundle: SharedBundle, order: Vec<usize>) -> impl IntoView {
         let window = page_window(total, page.get());
         order[window.start..window.end]
             .iter()
-            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index /> })
+            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index query=query.clone() /> })
             .collect::<Vec<_>>()
     };
     let pager = move || {

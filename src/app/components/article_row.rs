@@ -1,16 +1,37 @@
 //! One row of the article list.
 
 use crate::app::components::article_meta::ArticleMeta;
+use crate::app::components::highlighted::Highlighted;
 use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
-use crate::route::Route;
+use crate::route::{with_query, Route};
+use crate::search::matcher::{highlight, snippet};
+use crate::search::Query;
 use leptos::prelude::*;
 
-/// Title, meta line, thumbnail and excerpt of the article at `index`.
+/// Characters either side of the first match in a search snippet.
+const SNIPPET_RADIUS: usize = 60;
+
+/// Title, meta line, thumbnail and excerpt of the article at `index`; with
+/// a search, matches are marked and the excerpt becomes a snippet around the
+/// first match in the body.
 #[component]
-pub fn ArticleRow(bundle: SharedBundle, index: usize) -> impl IntoView {
+pub fn ArticleRow(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
-    let href = Route::Article(article.id.clone()).href();
+    let href = with_query(&Route::Article(article.id.clone()), &query);
+    let parsed = Query::parse(&query);
+    let (title, excerpt) = if parsed.is_empty() {
+        (
+            vec![(article.title.clone(), false)],
+            vec![(article.excerpt.clone(), false)],
+        )
+    } else {
+        (
+            highlight(&article.title, &parsed),
+            snippet(&article.text, &parsed, SNIPPET_RADIUS)
+                .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
+        )
+    };
     let reading = use_reading();
     let id = article.id.clone();
     let is_unread = move || reading.0.with(|state| !state.is_read(&id));
@@ -32,9 +53,9 @@ pub fn ArticleRow(bundle: SharedBundle, index: usize) -> impl IntoView {
     view! {
         <li class="article-row" class:unread=is_unread>
             <div class="row-text">
-                <h2 class="row-title"><a href=href>{article.title.clone()}</a></h2>
+                <h2 class="row-title"><a href=href><Highlighted runs=title /></a></h2>
                 <ArticleMeta bundle=bundle.clone() index=index />
-                <p class="excerpt">{article.excerpt.clone()}</p>
+                <p class="excerpt"><Highlighted runs=excerpt /></p>
             </div>
             {thumbnail}
         </li>

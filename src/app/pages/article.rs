@@ -1,6 +1,7 @@
 //! The reader: one article, its body rendered through the browser sanitizer.
 
 use crate::app::components::article_meta::ArticleMeta;
+use crate::app::components::highlighted::Highlighted;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
@@ -10,12 +11,14 @@ use crate::article::{Article, BodyFormat};
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::Route;
 use crate::sanitize::policy;
+use crate::search::matcher::highlight;
+use crate::search::Query;
 use leptos::prelude::*;
 
 /// The article at `index` in the bundle, with links to its neighbours in the
 /// full list (newer, older).
 #[component]
-pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
+pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
     let prefs = use_prefs();
     let text = move || prefs.locale.get().text();
     let articles = &bundle.bundle.articles;
@@ -38,7 +41,8 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
     let head_image = article.head_image_to_show().map(str::to_owned).map(|src| {
         view! { <img class="head-image" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }
     });
-    let title = article.title.clone();
+    // Opened from a search: the title shows what matched.
+    let title = highlight(&article.title, &Query::parse(&query));
     let reading = use_reading();
     let id = article.id.clone();
     reading.update(|state| state.mark_read(&id));
@@ -52,7 +56,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize) -> impl IntoView {
     };
     view! {
         <article class="reader" lang=article.lang.clone()>
-            <PageHeading>{title}</PageHeading>
+            <PageHeading><Highlighted runs=title /></PageHeading>
             <ArticleMeta bundle=bundle.clone() index=index />
             <button
                 type="button"

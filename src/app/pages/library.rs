@@ -4,10 +4,12 @@
 use crate::app::components::article_list::ArticleList;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
+use crate::app::SearchCache;
 use crate::app::SharedBundle;
 use crate::i18n::Locale;
 use crate::listing::{newest_first, Filter};
 use crate::route::Route;
+use crate::search::{search, Query};
 use leptos::prelude::*;
 
 /// Heading and breadcrumb for a filter.
@@ -33,8 +35,17 @@ fn breadcrumb(filter: &Filter, locale: Locale) -> (String, Vec<(String, String)>
 
 /// The list page.
 #[component]
-pub fn LibraryPage(bundle: SharedBundle, filter: Filter) -> impl IntoView {
-    let order = newest_first(&bundle.bundle.articles, &filter);
+pub fn LibraryPage(bundle: SharedBundle, filter: Filter, query: String) -> impl IntoView {
+    let mut order = newest_first(&bundle.bundle.articles, &filter);
+    let parsed = Query::parse(&query);
+    let is_search = !parsed.is_empty();
+    if is_search {
+        let searchable = expect_context::<SearchCache>().get(&bundle);
+        order = search(&searchable, &order, &parsed)
+            .into_iter()
+            .map(|hit| hit.index)
+            .collect();
+    }
     let total = order.len();
     let skipped = bundle.skipped.len();
     let prefs = use_prefs();
@@ -55,11 +66,13 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter) -> impl IntoView {
         <section class="library">
             {crumbs}
             <PageHeading>{heading}</PageHeading>
-            <p class="list-count">{move || locale().article_count(total)}</p>
+            <p class="list-count" role="status">
+                {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
+            </p>
             {(skipped > 0).then(|| view! {
                 <p class="folio-notice" role="status">{move || locale().skipped(skipped)}</p>
             })}
-            <ArticleList bundle=bundle order=order />
+            <ArticleList bundle=bundle order=order query=query />
         </section>
     }
 }

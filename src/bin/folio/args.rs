@@ -19,6 +19,31 @@ pub enum Command {
     /// reason. Exit status: 0 when every post was bundled, 1 when some were
     /// skipped (the bundle is still written), 2 on bad usage or an unreadable folder.
     Bundle(BundleArgs),
+    /// Search a bundle as the viewer does: prints the ids and titles it would
+    /// list, in the same order (exit status 1 when nothing matches).
+    ///
+    /// CJK terms match anywhere (中俄 finds 中俄关系); other terms match words or
+    /// word prefixes (linu finds Linux). Terms are ANDed; "quoted phrases" match
+    /// as written; -term excludes.
+    Search(SearchArgs),
+}
+
+#[derive(Debug, ClapArgs)]
+pub struct SearchArgs {
+    /// The bundle to search.
+    pub bundle: PathBuf,
+    /// What to search for (quote it in the shell when it has spaces).
+    pub query: String,
+    /// Only articles under this category path, levels joined by `/`
+    /// (e.g. 新媒体/观察者网).
+    #[arg(long, value_name = "PATH")]
+    pub category: Option<String>,
+    /// Only articles by this author.
+    #[arg(long)]
+    pub author: Option<String>,
+    /// Print a JSON array of {id, title} instead of lines.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, ClapArgs)]

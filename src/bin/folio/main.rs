@@ -3,6 +3,7 @@
 
 mod args;
 mod bundle;
+mod search;
 
 use args::{Args, Command};
 use clap::Parser;
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
     };
     let outcome = match &args.command {
         Command::Bundle(bundle_args) => bundle::run(bundle_args),
+        Command::Search(search_args) => search::run(search_args),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("folio: {err:#}");

@@ -1,0 +1,60 @@
+//! `folio search`: the viewer's search, on the command line.
+
+use crate::args::SearchArgs;
+use anyhow::Context;
+use folio::listing::{newest_first, Filter};
+use folio::search::{search, Query, SearchableArticle};
+use serde::Serialize;
+use std::process::ExitCode;
+
+#[derive(Serialize)]
+struct Found<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.bundle)
+        .with_context(|| format!("reading {}", args.bundle.display()))?;
+    let loaded = folio::bundle::parse(&text)
+        .with_context(|| format!("reading {}", args.bundle.display()))?;
+    for skipped in &loaded.skipped {
+        eprintln!("folio: skipped {}: {}", skipped.path, skipped.message);
+    }
+    let articles = &loaded.bundle.articles;
+    let filter = match (&args.category, &args.author) {
+        (Some(path), _) => Filter::Category(
+            path.split('/')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ),
+        (None, Some(author)) => Filter::Author(author.clone()),
+        (None, None) => Filter::All,
+    };
+    let mut candidates = newest_first(articles, &filter);
+    if let (Some(_), Some(author)) = (&args.category, &args.author) {
+        candidates.retain(|&i| articles[i].author.as_deref() == Some(author.as_str()));
+    }
+    let searchable: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();
+    let hits = search(&searchable, &candidates, &Query::parse(&args.query));
+    let found: Vec<Found> = hits
+        .iter()
+        .map(|hit| Found {
+            id: &articles[hit.index].id,
+            title: &articles[hit.index].title,
+        })
+        .collect();
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&found)?);
+    } else {
+        for item in &found {
+            println!("{}\t{}", item.id, item.title);
+        }
+    }
+    Ok(if found.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,170 @@
+//! The reference matcher: which articles a query finds, best first, and
+//! where in a text the terms are (for highlighting).
+
+use super::normalize::{normalize, normalize_with_offsets};
+use super::query::Query;
+use crate::article::Article;
+use crate::script::is_cjk;
+
+/// An article's searchable text, normalized once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchableArticle {
+    title: String,
+    rest: String,
+}
+
+impl SearchableArticle {
+    /// Title, author, categories and body text of `article`, normalized.
+    pub fn new(article: &Article) -> SearchableArticle {
+        let body = if article.text.is_empty() {
+            &article.excerpt
+        } else {
+            &article.text
+        };
+        let categories: Vec<&str> = article
+            .categories
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let rest = format!(
+            "{}\n{}\n{}",
+            article.author.as_deref().unwrap_or(""),
+            categories.join(" "),
+            body
+        );
+        SearchableArticle {
+            title: normalize(&article.title),
+            rest: normalize(&rest),
+        }
+    }
+}
+
+/// One found article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the article in the bundle.
+    pub index: usize,
+    /// Whether a term was found in the title (such hits rank first).
+    pub in_title: bool,
+}
+
+/// Whether the normalized `term` occurs in the normalized `field` as search
+/// means it: anywhere for CJK terms (substring semantics, so `俄关` finds
+/// `中俄关系`), at the start of a word for others (`linu` finds `Linux` but
+/// not `minix`... nor `alinux`).
+pub fn occurs(field: &str, term: &str) -> bool {
+    first_occurrence(field, term).is_some()
+}
+
+fn first_occurrence(field: &str, term: &str) -> Option<usize> {
+    if term.is_empty() {
+        return None;
+    }
+    if term.chars().any(is_cjk) {
+        return field.find(term);
+    }
+    field
+        .match_indices(term)
+        .map(|(at, _)| at)
+        .find(|&at| is_word_start(field, at))
+}
+
+/// A word starts after the text's start, a non-alphanumeric character, or a
+/// CJK character (`准备向WiMAX说`: `wimax` starts a word).
+fn is_word_start(field: &str, at: usize) -> bool {
+    field[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|before| !before.is_alphanumeric() || is_cjk(before))
+}
+
+/// The articles among `candidates` (bundle indices, newest first) that match
+/// `query`: every required term somewhere, no excluded term anywhere. Title
+/// hits come first, each group keeping the candidates' order.
+pub fn search(searchable: &[SearchableArticle], candidates: &[usize], query: &Query) -> Vec<Hit> {
+    let mut title_hits = Vec::new();
+    let mut other_hits = Vec::new();
+    for &index in candidates {
+        let Some(article) = searchable.get(index) else {
+            continue;
+        };
+        let found = |text: &str| occurs(&article.title, text) || occurs(&article.rest, text);
+        if !query.required().all(|term| found(&term.text))
+            || query.excluded().any(|term| found(&term.text))
+        {
+            continue;
+        }
+        let in_title = query
+            .required()
+            .any(|term| occurs(&article.title, &term.text));
+        let hit = Hit { index, in_title };
+        if in_title {
+            title_hits.push(hit);
+        } else {
+            other_hits.push(hit);
+        }
+    }
+    title_hits.extend(other_hits);
+    title_hits
+}
+
+/// `text` cut into runs, each marked when it is a match of a required term,
+/// for `<mark>`ing titles and snippets.
+pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
+    let (normalized, offsets) = normalize_with_offsets(text);
+    let mut marked = vec![false; text.len()];
+    for term in query.required() {
+        let mut from = 0;
+        while let Some(found) = first_occurrence(&normalized[from..], &term.text) {
+            let start = from + found;
+            let end = start + term.text.len();
+            let original_start = offsets[start];
+            let original_end = offsets.get(end).copied().unwrap_or(text.len());
+            marked[original_start..original_end]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            from = start + term.text.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let is_marked = marked[at];
+        match runs.last_mut() {
+            Some((run, mark)) if *mark == is_marked => run.push(c),
+            _ => runs.push((c.to_string(), is_marked)),
+        }
+    }
+    runs
+}
+
+/// About `radius` characters either side of the first match in `text`, with
+/// `…` where cut, highlighted; `None` when no required term is in `text`.
+pub fn snippet(text: &str, query: &Query, radius: usize) -> Option<Vec<(String, bool)>> {
+    let (normalized, offsets) = normalize_with_offsets(text);
+    let first = query
+        .required()
+        .filter_map(|term| first_occurrence(&normalized, &term.text))
+        .min()?;
+    let hit = offsets[first];
+    let start = text[..hit]
+        .char_indices()
+        .rev()
+        .nth(radius.saturating_sub(1))
+        .map_or(0, |(at, _)| at);
+    let end = text[hit..]
+        .char_indices()
+        .nth(radius * 2)
+        .map_or(text.len(), |(at, _)| hit + at);
+    let mut runs = highlight(&text[start..end], query);
+    if start > 0 {
+        runs.insert(0, ("…".to_owned(), false));
+    }
+    if end < text.len() {
+        runs.push(("…".to_owned(), false));
+    }
+    Some(runs)
+}
+
+#[cfg(test)]
+mod tests;

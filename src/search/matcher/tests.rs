@@ -1,0 +1,108 @@
+use super::*;
+
+fn article(title: &str, text: &str) -> Article {
+    Article {
+        title: title.to_owned(),
+        text: text.to_owned(),
+        author: Some("观察者网".to_owned()),
+        categories: vec![vec!["新媒体".to_owned(), "观察者网".to_owned()]],
+        ..Article::default()
+    }
+}
+
+fn found(query: &str, articles: &[Article]) -> Vec<usize> {
+    let searchable: Vec<_> = articles.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<usize> = (0..articles.len()).rev().collect();
+    search(&searchable, &candidates, &Query::parse(query))
+        .into_iter()
+        .map(|hit| hit.index)
+        .collect()
+}
+
+#[test]
+fn what_a_query_finds() {
+    let articles = [
+        article(
+            "乐玉成：中俄关系上不封顶，不断攀登新高",
+            "外交部网站消息，会谈结束后介绍会谈成果。",
+        ),
+        article(
+            "被废止数月后 Linux准备向WiMAX说再见",
+            "内核将WiMAX网络代码降级到暂存区域。",
+        ),
+        article(
+            "Night trains return",
+            "Ten years ago most overnight routes had closed. This is a phrase.",
+        ),
+        article("Ｆｕｌｌ width", "Crème brûlée in Zürich."),
+    ];
+    let cases: [(&str, Vec<usize>); 18] = [
+        ("中俄", vec![0]),
+        ("俄关", vec![0]),
+        ("中俄关系上不封顶", vec![0]),
+        ("俄", vec![0]),
+        ("会谈成果", vec![0]),
+        ("linux", vec![1]),
+        ("Linu", vec![1]),
+        ("wimax", vec![1]),
+        ("inux", vec![]),
+        ("\"is a phrase\"", vec![2]),
+        ("\"a is phrase\"", vec![]),
+        ("night -linux", vec![2]),
+        ("trains overnight", vec![2]),
+        ("trains linux", vec![]),
+        ("full", vec![3]),
+        ("ＦＵＬＬ", vec![3]),
+        ("creme zurich", vec![3]),
+        ("观察者网", vec![3, 2, 1, 0]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(found(query, &articles), expected, "{query}");
+    }
+}
+
+#[test]
+fn title_hits_rank_first_then_newer() {
+    let articles = [
+        article("旧的标题提到中俄", ""),
+        article("无关标题", "正文提到中俄"),
+        article("新的标题提到中俄", ""),
+        article("较新的无关标题", "正文也提到中俄"),
+    ];
+    assert_eq!(found("中俄", &articles), vec![2, 0, 3, 1]);
+}
+
+#[test]
+fn only_excluded_terms_filter_everything_else() {
+    let articles = [article("A linux post", ""), article("A bsd post", "")];
+    assert_eq!(found("-linux", &articles), vec![1]);
+    assert_eq!(found("", &articles), vec![1, 0]);
+}
+
+#[test]
+fn highlights_map_back_to_the_original_text() {
+    let query = Query::parse("linux 中俄");
+    let runs = highlight("About LINUX and 中俄关系", &query);
+    let marked: Vec<&str> = runs
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(marked, ["LINUX", "中俄"]);
+    let joined: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(joined, "About LINUX and 中俄关系");
+    let wide = highlight("Ｌｉｎｕｘ!", &Query::parse("linux"));
+    assert_eq!(wide[0], ("Ｌｉｎｕｘ".to_owned(), true));
+}
+
+#[test]
+fn snippets_center_on_the_first_hit() {
+    let text = format!("{}中俄关系{}", "前".repeat(100), "后".repeat(100));
+    let runs = snippet(&text, &Query::parse("中俄"), 10).unwrap();
+    let joined: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        joined,
+        format!("…{}中俄关系{}…", "前".repeat(10), "后".repeat(16))
+    );
+    assert!(snippet("nothing here", &Query::parse("中俄"), 10).is_none());
+}
