@@ -13,7 +13,9 @@ mod reading;
 mod sanitize;
 mod scroll;
 
+use crate::listing::{newest_first, Filter};
 use crate::route::Route;
+use crate::search::{search, Hit, Query, SearchableArticle};
 use components::category_nav::CategoryNav;
 use components::help::Help;
 use components::page_heading::Navigated;
@@ -91,22 +93,34 @@ fn current_query() -> String {
     crate::route::query_of(&window().location().hash().unwrap_or_default())
 }
 
-/// The searchable form of the loaded bundle, built on the first search and
-/// kept until another bundle loads.
+/// The searchable form of the loaded bundle, built on the first search, and
+/// the hits of the last search over all articles, so the list and the
+/// navigation's counts share one scan.
 #[derive(Clone, Copy)]
-pub struct SearchCache(
-    StoredValue<Option<(SharedBundle, Arc<Vec<crate::search::SearchableArticle>>)>>,
-);
+pub struct SearchCache {
+    searchable: StoredValue<Option<(SharedBundle, Arc<Vec<SearchableArticle>>)>>,
+    last: StoredValue<Option<LastSearch>>,
+}
+
+/// A search over all articles of a bundle and what it found.
+type LastSearch = (SharedBundle, String, Arc<Vec<Hit>>);
 
 impl SearchCache {
-    /// The searchable articles of `bundle`.
-    pub fn get(self, bundle: &SharedBundle) -> Arc<Vec<crate::search::SearchableArticle>> {
-        if let Some(cached) = self.0.with_value(|cache| {
+    fn new() -> SearchCache {
+        SearchCache {
+            searchable: StoredValue::new(None),
+            last: StoredValue::new(None),
+        }
+    }
+
+    fn searchable(self, bundle: &SharedBundle) -> Arc<Vec<SearchableArticle>> {
+        let cached = self.searchable.with_value(|cache| {
             cache
                 .as_ref()
                 .filter(|(b, _)| Arc::ptr_eq(b, bundle))
                 .map(|(_, s)| s.clone())
-        }) {
+        });
+        if let Some(cached) = cached {
             return cached;
         }
         let searchable: Arc<Vec<_>> = Arc::new(
@@ -114,11 +128,29 @@ impl SearchCache {
                 .bundle
                 .articles
                 .iter()
-                .map(crate::search::SearchableArticle::new)
+                .map(SearchableArticle::new)
                 .collect(),
         );
-        self.0.set_value(Some((bundle.clone(), searchable.clone())));
+        self.searchable
+            .set_value(Some((bundle.clone(), searchable.clone())));
         searchable
+    }
+
+    /// Every article of `bundle` that `query` finds, best first.
+    pub fn hits(self, bundle: &SharedBundle, query: &str) -> Arc<Vec<Hit>> {
+        let cached = self.last.with_value(|last| {
+            last.as_ref()
+                .filter(|(b, q, _)| Arc::ptr_eq(b, bundle) && q == query)
+                .map(|(_, _, hits)| hits.clone())
+        });
+        if let Some(cached) = cached {
+            return cached;
+        }
+        let all = newest_first(&bundle.bundle.articles, &Filter::All);
+        let hits = Arc::new(search(&self.searchable(bundle), &all, &Query::parse(query)));
+        self.last
+            .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
+        hits
     }
 }
 
@@ -135,7 +167,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
     provide_context(Navigated(navigated));
     let (route, set_route) = signal(current_route());
     let (query, set_query) = signal(current_query());
-    provide_context(SearchCache(StoredValue::new(None)));
+    provide_context(SearchCache::new());
     let (nav_open, set_nav_open) = signal(false);
     let (help_open, set_help_open) = signal(false);
     // The list the reader came from, for Esc/u in the reader.
@@ -216,7 +248,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                                 view! {
                                     <div class="folio-layout">
                                         <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
-                                            <CategoryNav bundle=loaded.clone() current=current.clone() />
+                                            <CategoryNav bundle=loaded.clone() current=current.clone() query=search.clone() />
                                         </nav>
                                         <main class="folio-main">{pages::page_for(current, search, loaded)}</main>
                                     </div>

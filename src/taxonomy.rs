@@ -62,6 +62,11 @@ impl Builder {
 /// assert_eq!(tree[0].children[0].children[0].count, 1);
 /// ```
 pub fn category_tree(articles: &[Article]) -> Vec<CategoryNode> {
+    category_tree_of(articles)
+}
+
+/// The category forest of some articles (the matches of a search, say).
+pub fn category_tree_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<CategoryNode> {
     let mut root = Builder::default();
     for article in articles {
         // Two paths sharing a prefix count the article once at that prefix.
@@ -81,10 +86,27 @@ pub fn category_tree(articles: &[Article]) -> Vec<CategoryNode> {
     root.into_nodes()
 }
 
+/// The count at `path` in a forest, 0 when the path is not in it.
+pub fn count_at(forest: &[CategoryNode], path: &[String]) -> usize {
+    let Some((first, rest)) = path.split_first() else {
+        return 0;
+    };
+    match forest.iter().find(|node| &node.name == first) {
+        Some(node) if rest.is_empty() => node.count,
+        Some(node) => count_at(&node.children, rest),
+        None => 0,
+    }
+}
+
 /// Authors of `articles`, most articles first, then by name.
 pub fn author_counts(articles: &[Article]) -> Vec<AuthorCount> {
+    author_counts_of(articles)
+}
+
+/// Authors of some articles, most articles first, then by name.
+pub fn author_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AuthorCount> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for author in articles.iter().filter_map(|a| a.author.as_deref()) {
+    for author in articles.into_iter().filter_map(|a| a.author.as_deref()) {
         *counts.entry(author).or_default() += 1;
     }
     let mut authors: Vec<AuthorCount> = counts
@@ -134,6 +156,22 @@ mod tests {
         assert_eq!(tree[1].children[0].name, "首页");
         assert_eq!(tree[1].children[0].count, 1);
         assert_eq!(tree[0].children[1].children[0].name, "首页");
+    }
+
+    #[test]
+    fn counts_of_a_subset_and_lookups() {
+        let articles = [
+            article(&[&["新媒体", "观察者网"]], None),
+            article(&[&["新媒体", "cnBeta"]], None),
+            article(&[&["编程"]], None),
+        ];
+        let forest = category_tree_of([&articles[0], &articles[2]]);
+        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(count_at(&forest, &path(&["新媒体"])), 1);
+        assert_eq!(count_at(&forest, &path(&["新媒体", "观察者网"])), 1);
+        assert_eq!(count_at(&forest, &path(&["新媒体", "cnBeta"])), 0);
+        assert_eq!(count_at(&forest, &path(&["编程"])), 1);
+        assert_eq!(count_at(&forest, &[]), 0);
     }
 
     #[test]

@@ -425,6 +425,15 @@ test("search: Chinese substrings, prefixes, phrases, exclusions, with a category
     await box.fill("是一段");
     await page.getByRole("status").filter({ hasText: "0 matches" }).waitFor();
 
+    // Counts in the navigation follow the search, and its links keep it.
+    await box.fill("示例");
+    await page.getByRole("status").filter({ hasText: /^\d+ matches$/ }).waitFor();
+    const tree = page.locator(".category-nav .tree");
+    await tree.getByRole("link", { name: /^新媒体\s*3$/ }).click();
+    await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "3 matches" }).waitFor();
+    assert.ok(page.url().endsWith("?q=%E7%A4%BA%E4%BE%8B"), page.url());
+
     // With a category, reloaded: the same result.
     await page.goto(`${url}#/c/%E6%96%B0%E5%AA%92%E4%BD%93?q=%E7%A4%BA%E4%BE%8B`);
     await page.reload();

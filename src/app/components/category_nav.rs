@@ -2,25 +2,63 @@
 
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
-use crate::app::SharedBundle;
-use crate::route::Route;
-use crate::taxonomy::CategoryNode;
+use crate::app::{SearchCache, SharedBundle};
+use crate::route::{with_query, Route};
+use crate::search::Query;
+use crate::taxonomy::{author_counts_of, category_tree_of, count_at, CategoryNode};
 use leptos::prelude::*;
 
+/// Counts while a search is active: of the matching articles only.
+struct SearchCounts {
+    total: usize,
+    categories: Vec<CategoryNode>,
+    authors: Vec<(String, usize)>,
+}
+
+fn search_counts(bundle: &SharedBundle, query: &str) -> Option<SearchCounts> {
+    if Query::parse(query).is_empty() {
+        return None;
+    }
+    let articles = &bundle.bundle.articles;
+    let matched: Vec<&crate::article::Article> = expect_context::<SearchCache>()
+        .hits(bundle, query)
+        .iter()
+        .map(|hit| &articles[hit.index])
+        .collect();
+    Some(SearchCounts {
+        total: matched.len(),
+        categories: category_tree_of(matched.iter().copied()),
+        authors: author_counts_of(matched.iter().copied())
+            .into_iter()
+            .map(|author| (author.name, author.count))
+            .collect(),
+    })
+}
+
 /// Navigation for the whole bundle; `current` is highlighted and its
-/// ancestors are open.
+/// ancestors are open. With a search (`query`), links keep it and counts
+/// are of the matching articles.
 #[component]
-pub fn CategoryNav(bundle: SharedBundle, current: Route) -> impl IntoView {
+pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl IntoView {
+    let counts = search_counts(&bundle, &query);
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
-    let total = bundle.bundle.articles.len();
+    let total = counts
+        .as_ref()
+        .map_or(bundle.bundle.articles.len(), |c| c.total);
     let current_path = match &current {
         Route::Category(path) => path.clone(),
         _ => Vec::new(),
     };
     let is_all = current == Route::Library;
-    let tree = nodes(&bundle.bundle.categories, &[], &current_path);
+    let tree = nodes(
+        &bundle.bundle.categories,
+        &[],
+        &current_path,
+        &query,
+        counts.as_ref(),
+    );
     let authors: Vec<_> = bundle
         .bundle
         .authors
@@ -29,16 +67,19 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route) -> impl IntoView {
         .map(|author| {
             let route = Route::Author(author.name.clone());
             let is_current = route == current;
+            let count = counts.as_ref().map_or(author.count, |c| {
+                c.authors.iter().find(|(name, _)| *name == author.name).map_or(0, |(_, n)| *n)
+            });
             view! {
                 <li>
-                    <NavLink href=route.href() name=author.name.clone() count=author.count is_current=is_current />
+                    <NavLink href=with_query(&route, &query) name=author.name.clone() count=count is_current=is_current />
                 </li>
             }
         })
         .collect();
     view! {
         <div class="category-nav">
-            <NavLink href=Route::Library.href() name=text().all_articles.to_owned() count=total is_current=is_all />
+            <NavLink href=with_query(&Route::Library, &query) name=text().all_articles.to_owned() count=total is_current=is_all />
             <a href=Route::Starred.href() class="starred-link" class:current=current == Route::Starred aria-current=(current == Route::Starred).then_some("page")>
                 <span class="name">{move || text().starred}</span>
                 <span class="count">{move || reading.0.with(|state| state.starred.len())}</span>
@@ -62,15 +103,22 @@ fn NavLink(href: String, name: String, count: usize, is_current: bool) -> impl I
     }
 }
 
-fn nodes(nodes: &[CategoryNode], parent: &[String], current: &[String]) -> Vec<AnyView> {
+fn nodes(
+    nodes: &[CategoryNode],
+    parent: &[String],
+    current: &[String],
+    query: &str,
+    counts: Option<&SearchCounts>,
+) -> Vec<AnyView> {
     nodes
         .iter()
         .map(|node| {
             let mut path = parent.to_vec();
             path.push(node.name.clone());
             let is_current = path == current;
+            let count = counts.map_or(node.count, |c| count_at(&c.categories, &path));
             let link = view! {
-                <NavLink href=Route::Category(path.clone()).href() name=node.name.clone() count=node.count is_current=is_current />
+                <NavLink href=with_query(&Route::Category(path.clone()), query) name=node.name.clone() count=count is_current=is_current />
             };
             if node.children.is_empty() {
                 return view! { <li class="leaf">{link}</li> }.into_any();
@@ -78,7 +126,7 @@ fn nodes(nodes: &[CategoryNode], parent: &[String], current: &[String]) -> Vec<A
             // A button beside the link, not a <summary> around it: a link
             // inside a disclosure control is a nested interactive control.
             let (open, set_open) = signal(current.starts_with(&path));
-            let children = self::nodes(&node.children, &path, current);
+            let children = self::nodes(&node.children, &path, current, query, counts);
             view! {
                 <li>
                     <div class="branch">

@@ -9,7 +9,7 @@ use crate::app::SharedBundle;
 use crate::i18n::Locale;
 use crate::listing::{newest_first, Filter};
 use crate::route::Route;
-use crate::search::{search, Query};
+use crate::search::Query;
 use leptos::prelude::*;
 
 /// Heading and breadcrumb for a filter.
@@ -36,16 +36,20 @@ fn breadcrumb(filter: &Filter, locale: Locale) -> (String, Vec<(String, String)>
 /// The list page.
 #[component]
 pub fn LibraryPage(bundle: SharedBundle, filter: Filter, query: String) -> impl IntoView {
-    let mut order = newest_first(&bundle.bundle.articles, &filter);
-    let parsed = Query::parse(&query);
-    let is_search = !parsed.is_empty();
-    if is_search {
-        let searchable = expect_context::<SearchCache>().get(&bundle);
-        order = search(&searchable, &order, &parsed)
-            .into_iter()
+    let is_search = !Query::parse(&query).is_empty();
+    let order: Vec<usize> = if is_search {
+        // The hits over all articles, in rank order, narrowed to the filter:
+        // the same as searching the filter's articles (ranking is stable).
+        let articles = &bundle.bundle.articles;
+        expect_context::<SearchCache>()
+            .hits(&bundle, &query)
+            .iter()
             .map(|hit| hit.index)
-            .collect();
-    }
+            .filter(|&index| filter.matches(&articles[index]))
+            .collect()
+    } else {
+        newest_first(&bundle.bundle.articles, &filter)
+    };
     let total = order.len();
     let skipped = bundle.skipped.len();
     let prefs = use_prefs();
