@@ -50,9 +50,6 @@ pub struct Article {
     /// Plain-text start of the body for lists.
     #[serde(default)]
     pub excerpt: String,
-    /// The body as plain text, whitespace folded: what search reads.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub text: String,
     /// Estimated reading time in minutes, at least 1.
     #[serde(default)]
     pub reading_minutes: u32,

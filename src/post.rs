@@ -177,7 +177,6 @@ pub fn read_post(
         link: front.link,
         updated,
         excerpt: derived.excerpt,
-        text: derived.text,
         reading_minutes: saturating_u32(derived.reading_minutes),
         chars: saturating_u32(derived.chars),
         words: saturating_u32(derived.words),

@@ -13,6 +13,7 @@
 pub mod matcher;
 pub mod normalize;
 pub mod query;
+pub mod text;
 
 pub use matcher::{search, Hit, SearchableArticle};
 pub use query::Query;

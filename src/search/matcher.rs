@@ -3,6 +3,7 @@
 
 use super::normalize::{normalize, normalize_with_offsets};
 use super::query::Query;
+use super::text::body_text;
 use crate::article::Article;
 use crate::script::is_cjk;
 
@@ -16,11 +17,7 @@ pub struct SearchableArticle {
 impl SearchableArticle {
     /// Title, author, categories and body text of `article`, normalized.
     pub fn new(article: &Article) -> SearchableArticle {
-        let body = if article.text.is_empty() {
-            &article.excerpt
-        } else {
-            &article.text
-        };
+        let body = body_text(&article.body);
         let categories: Vec<&str> = article
             .categories
             .iter()

@@ -6,6 +6,7 @@ use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
 use crate::route::{with_query, Route};
 use crate::search::matcher::{highlight, snippet};
+use crate::search::text::body_text;
 use crate::search::Query;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn ArticleRow(bundle: SharedBundle, index: usize, query: String) -> impl Int
     } else {
         (
             highlight(&article.title, &parsed),
-            snippet(&article.text, &parsed, SNIPPET_RADIUS)
+            snippet(&body_text(&article.body), &parsed, SNIPPET_RADIUS)
                 .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
         )
     };

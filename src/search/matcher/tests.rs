@@ -3,7 +3,7 @@ use super::*;
 fn article(title: &str, text: &str) -> Article {
     Article {
         title: title.to_owned(),
-        text: text.to_owned(),
+        body: format!("<p>{text}</p>"),
         author: Some("观察者网".to_owned()),
         categories: vec![vec!["新媒体".to_owned(), "观察者网".to_owned()]],
         ..Article::default()
