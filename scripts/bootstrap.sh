@@ -5,8 +5,10 @@
 #   scripts/bootstrap.sh build   wasm32 target, Trunk, wasm-bindgen CLI, npm tools
 #   scripts/bootstrap.sh test    the same, plus Chromium, ChromeDriver, CJK fonts
 #
-# Versions are pinned here and in Cargo.toml / package.json; see
-# docs/building.md for why these and not the newest.
+# Versions are pinned here and in Cargo.toml / package.json: Trunk 0.21.14
+# because 0.22 needs a newer rustc than this toolchain; the wasm-bindgen CLI
+# equal to the crate's pin because Trunk uses no other; wasm-opt from npm
+# binaryen because Debian's is too old for current Rust output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -33,7 +33,13 @@ export async function startServer({ root, port = 0, prefix = "/", overrides = {}
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    } catch {
+      response.writeHead(400).end("bad request\n");
+      return;
+    }
     requests.push(path);
     if (!path.startsWith(prefix)) {
       response.writeHead(404).end("outside the served prefix\n");
@@ -59,7 +65,7 @@ export async function startServer({ root, port = 0, prefix = "/", overrides = {}
       return;
     }
     let file = override ?? normalize(join(base, relative));
-    if (!override && !file.startsWith(base)) {
+    if (!override && file !== base && !file.startsWith(base + "/")) {
       response.writeHead(403).end();
       return;
     }

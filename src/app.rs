@@ -170,14 +170,24 @@ pub fn App(bundle_url: String) -> impl IntoView {
     provide_context(SearchCache::new());
     let (nav_open, set_nav_open) = signal(false);
     let (help_open, set_help_open) = signal(false);
-    // The list the reader came from, for Esc/u in the reader.
-    let last_list = RwSignal::new(Route::Library);
+    // The list the reader came from (its whole hash, search included), for
+    // Esc/u in the reader and for searching from the reader.
+    let current_hash = || window().location().hash().unwrap_or_default();
+    let last_list = RwSignal::new(if route.get_untracked().is_list() {
+        current_hash()
+    } else {
+        Route::Library.href()
+    });
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let now = current_route();
-        if crate::listing::Filter::from_route(&now).is_some() {
-            last_list.set(now.clone());
+        if now.is_list() {
+            last_list.set(current_hash());
         }
-        navigated.set(true);
+        // Focus moves to the new view's heading only when the view changed:
+        // a search typed in the field keeps the focus in the field.
+        if now != route.get_untracked() {
+            navigated.set(true);
+        }
         set_query.set(current_query());
         set_route.set(now);
         set_nav_open.set(false);
@@ -221,7 +231,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                     {move || text().open_categories}
                 </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
-                <SearchBox query=query list=last_list route=route />
+                <SearchBox query=query set_query=set_query list=last_list route=route />
                 <div class="folio-tools">
                     <button type="button" class="text-smaller" on:click=move |_| prefs.step_text_size(false)>
                         {move || text().text_size[0]}

@@ -36,7 +36,7 @@ pub struct Article {
     /// The body: HTML, or markdown when [`Article::body_format`] says so.
     pub body: String,
     /// How `body` is written. The bundler always writes HTML; other tools may
-    /// write markdown, which the viewer renders before sanitizing.
+    /// write markdown, which the viewer for now shows as source text.
     #[serde(default, skip_serializing_if = "BodyFormat::is_html")]
     pub body_format: BodyFormat,
     /// The post's path relative to the posts folder, with `/` separators.

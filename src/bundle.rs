@@ -210,6 +210,14 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
             }
         }
     }
+    // Another tool's bundle may be in any order and have any depth: the
+    // viewer relies on oldest-first order and bounded category paths.
+    for article in &mut articles {
+        for path in &mut article.categories {
+            path.truncate(crate::taxonomy::MAX_CATEGORY_DEPTH);
+        }
+    }
+    articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let mut bundle = Bundle::new_without_taxonomy(articles);
     if let Some(timezone) = envelope.timezone {
         bundle.timezone = timezone;
@@ -309,6 +317,21 @@ mod tests {
         assert_eq!(loaded.skipped[0].index, 1);
         assert_eq!(loaded.skipped[0].path, "articles[1].categories[0][1]");
         assert_eq!(loaded.skipped[1].path, "articles[2]");
+    }
+
+    #[test]
+    fn articles_come_out_oldest_first_whatever_the_file_order() {
+        let json = r#"{"format":"folio-bundle","version":1,"articles":[
+            {"id":"b","title":"new","date":"2022-01-01T00:00:00Z","body":"","source":"b.md"},
+            {"id":"a","title":"old","date":"2020-01-01T00:00:00Z","body":"","source":"a.md"}]}"#;
+        let ids: Vec<_> = parse(json)
+            .unwrap()
+            .bundle
+            .articles
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(ids, ["a", "b"]);
     }
 
     #[test]

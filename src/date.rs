@@ -21,6 +21,15 @@ impl Zone {
         Zone::Offset(FixedOffset::east_opt(0).expect("zero is a valid offset"))
     }
 
+    /// The zone as the bundle records it: `UTC`, `+08:00`, or an IANA name.
+    pub fn name(self) -> String {
+        match self {
+            Zone::Offset(offset) if offset.local_minus_utc() == 0 => "UTC".to_owned(),
+            Zone::Offset(offset) => offset.to_string(),
+            Zone::Named(zone) => zone.name().to_owned(),
+        }
+    }
+
     /// The UTC instant of a local time in this zone. In the hour a clock is
     /// set back the earlier reading wins; a time that never happened (the
     /// hour skipped in spring) is `None`.
@@ -190,6 +199,15 @@ mod tests {
         assert_eq!(parse_zone("+0800"), offset(8 * 3600));
         assert_eq!(parse_zone("-05:30"), offset(-(5 * 3600 + 1800)));
         assert_eq!(parse_zone("Mars/Base"), None);
+        assert_eq!(parse_zone("utc").map(Zone::name).as_deref(), Some("UTC"));
+        assert_eq!(
+            parse_zone("+0800").map(Zone::name).as_deref(),
+            Some("+08:00")
+        );
+        assert_eq!(
+            parse_zone("Asia/Shanghai").map(Zone::name).as_deref(),
+            Some("Asia/Shanghai")
+        );
         assert_eq!(parse_zone("8"), None);
     }
 

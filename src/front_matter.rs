@@ -203,7 +203,18 @@ fn decode_braces(text: &str) -> String {
     text.replace("&#123;", "{").replace("&#125;", "}")
 }
 
+/// Nesting deeper than this is cut to `null`: headers are flat, and deep
+/// block nesting (`- - - - …`) must not overflow the stack.
+const MAX_NESTING: usize = 64;
+
 fn yaml_to_json(yaml: Yaml) -> Value {
+    yaml_to_json_at(yaml, 0)
+}
+
+fn yaml_to_json_at(yaml: Yaml, depth: usize) -> Value {
+    if depth > MAX_NESTING {
+        return Value::Null;
+    }
     match yaml {
         Yaml::Real(text) => text
             .parse::<f64>()
@@ -213,10 +224,20 @@ fn yaml_to_json(yaml: Yaml) -> Value {
         Yaml::Integer(n) => Value::from(n),
         Yaml::String(text) => Value::String(text),
         Yaml::Boolean(b) => Value::Bool(b),
-        Yaml::Array(items) => Value::Array(items.into_iter().map(yaml_to_json).collect()),
+        Yaml::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(|item| yaml_to_json_at(item, depth + 1))
+                .collect(),
+        ),
         Yaml::Hash(hash) => Value::Object(
             hash.into_iter()
-                .map(|(key, value)| (scalar_text(&yaml_to_json(key)), yaml_to_json(value)))
+                .map(|(key, value)| {
+                    (
+                        scalar_text(&yaml_to_json_at(key, depth + 1)),
+                        yaml_to_json_at(value, depth + 1),
+                    )
+                })
                 .collect(),
         ),
         Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
@@ -242,7 +263,17 @@ fn non_empty_text(value: &Value) -> Option<String> {
     }
 }
 
+pub use crate::taxonomy::MAX_CATEGORY_DEPTH;
+
 fn categories_of(value: &Value) -> Vec<Vec<String>> {
+    let mut paths = categories_uncapped(value);
+    for path in &mut paths {
+        path.truncate(MAX_CATEGORY_DEPTH);
+    }
+    paths
+}
+
+fn categories_uncapped(value: &Value) -> Vec<Vec<String>> {
     match value {
         Value::Array(items) if items.iter().any(Value::is_array) => items
             .iter()

@@ -17,6 +17,7 @@ pub mod article;
 pub mod bundle;
 pub mod i18n;
 pub mod listing;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
 pub mod reading_state;
 pub mod route;

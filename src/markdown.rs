@@ -1,7 +1,8 @@
-//! Markdown to HTML, the same way in the bundler and the viewer: CommonMark
-//! with GFM tables and strikethrough (pulldown-cmark). The output is not safe:
-//! it passes raw HTML and `javascript:` links through, so it always goes
-//! through the sanitizer next.
+//! Markdown to HTML for the bundler: CommonMark with GFM tables and
+//! strikethrough (pulldown-cmark). The output is not safe: it passes raw HTML
+//! and `javascript:` links through, so it always goes through the sanitizer
+//! next. Native only for now: in the wasm it would cost 55 KB brotli (see
+//! BENCHMARKS.md), so the viewer shows markdown bodies as source text.
 
 use pulldown_cmark::{html, Options, Parser};
 

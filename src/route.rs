@@ -82,6 +82,11 @@ impl Route {
         }
     }
 
+    /// Whether the route shows a list of articles (which a search narrows).
+    pub fn is_list(&self) -> bool {
+        !matches!(self, Route::Article(_) | Route::Unknown(_))
+    }
+
     /// The hash for this route, with the leading `#`.
     pub fn href(&self) -> String {
         match self {
@@ -166,6 +171,13 @@ mod tests {
         for (hash, expected) in cases {
             assert_eq!(Route::parse(hash), expected, "{hash}");
         }
+    }
+
+    #[test]
+    fn lists_are_the_routes_a_search_narrows() {
+        assert!(Route::Library.is_list() && Route::Starred.is_list());
+        assert!(Route::Category(vec!["a".into()]).is_list());
+        assert!(!Route::Article("x".into()).is_list() && !Route::Unknown("#/x".into()).is_list());
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct AuthorCount {
     pub count: usize,
 }
 
+/// Category paths are cut to this many levels (front matter and bundles
+/// alike): real hierarchies have three, and depth costs quadratic work.
+pub const MAX_CATEGORY_DEPTH: usize = 16;
+
 #[derive(Default)]
 struct Builder {
     count: usize,

@@ -94,7 +94,9 @@ async fn read_stream(
 ) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(total.unwrap_or(0).min(1 << 30) as usize);
+    // Content-Length is a hint from the server, not a promise: reserve a
+    // little and let the vector grow.
+    let mut bytes = Vec::with_capacity(total.unwrap_or(0).min(8 << 20) as usize);
     loop {
         let chunk = wasm_bindgen_futures::JsFuture::from(reader.read()).await?;
         let done = js_sys::Reflect::get(&chunk, &"done".into())?

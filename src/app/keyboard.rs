@@ -11,7 +11,7 @@ pub fn handle(
     event: &web_sys::KeyboardEvent,
     root: NodeRef<leptos::html::Div>,
     route: ReadSignal<Route>,
-    last_list: RwSignal<Route>,
+    last_list: RwSignal<String>,
     set_help_open: WriteSignal<bool>,
 ) {
     if event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(event) {
@@ -58,8 +58,8 @@ fn close_help(root: &web_sys::HtmlDivElement, set_help_open: WriteSignal<bool>) 
     is_open
 }
 
-fn go(route: &Route) -> bool {
-    window().location().set_hash(&route.href()).is_ok()
+fn go(hash: &str) -> bool {
+    window().location().set_hash(hash).is_ok()
 }
 
 /// Moves the list selection down (`j`) or up (`k`) and focuses its link.

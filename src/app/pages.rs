@@ -17,7 +17,7 @@ pub fn page_for(route: Route, query: String, bundle: SharedBundle) -> AnyView {
             .into_any();
     }
     match route {
-        Route::Starred => view! { <starred::StarredPage bundle=bundle /> }.into_any(),
+        Route::Starred => view! { <starred::StarredPage bundle=bundle query=query /> }.into_any(),
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
             Some(index) => {
                 view! { <article::ArticlePage bundle=bundle index=index query=query /> }.into_any()

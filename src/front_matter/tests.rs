@@ -130,3 +130,13 @@ fn a_header_that_is_not_a_mapping_is_an_error() {
         Err(FrontMatterError::NotAMapping)
     );
 }
+
+#[test]
+fn hostile_nesting_and_depth_are_bounded() {
+    let deep = format!("---\ntitle: x\nnested: {}1\n---\n", "- ".repeat(5_000));
+    let _ = parse(&split(&deep));
+    let levels: Vec<String> = (0..1_000).map(|n| format!(" - l{n}")).collect();
+    let long = format!("---\ncategories:\n{}\n---\n", levels.join("\n"));
+    let front = read(&long).front_matter;
+    assert_eq!(front.categories[0].len(), MAX_CATEGORY_DEPTH);
+}

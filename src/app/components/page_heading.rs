@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-/// Whether the reader has navigated since the viewer started; provided by the app.
+/// Set when the reader moved to another view (not when only the search
+/// changed); the next heading takes focus and clears it. Provided by the app.
 #[derive(Debug, Clone, Copy)]
 pub struct Navigated(pub RwSignal<bool>);
 
@@ -16,7 +17,8 @@ pub fn PageHeading(children: Children) -> impl IntoView {
     let navigated = use_context::<Navigated>().map(|Navigated(flag)| flag);
     Effect::new(move |_| {
         if let Some(element) = heading.get() {
-            if navigated.is_some_and(|flag| flag.get_untracked()) {
+            if let Some(flag) = navigated.filter(|flag| flag.get_untracked()) {
+                flag.set(false);
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
                 let _ = element.focus_with_options(&options);

@@ -6,11 +6,29 @@ use crate::route::{with_query, Route};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A search field over the list the reader is in (`list`).
+/// Replaces the current history entry's hash and tells the app, which
+/// listens to `hashchange` (`replaceState` does not fire it).
+fn replace_hash(hash: &str) {
+    let window = window();
+    let replaced = window.history().and_then(|history| {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+    });
+    if replaced.is_ok() {
+        if let Ok(event) = web_sys::HashChangeEvent::new("hashchange") {
+            let _ = window.dispatch_event(&event);
+        }
+    } else {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// A search field over the list the reader is in (`route`), or, from the
+/// reader, over the list they came from (`list`, a hash).
 #[component]
 pub fn SearchBox(
     query: ReadSignal<String>,
-    list: RwSignal<Route>,
+    set_query: WriteSignal<String>,
+    list: RwSignal<String>,
     route: ReadSignal<Route>,
 ) -> impl IntoView {
     let prefs = use_prefs();
@@ -18,10 +36,23 @@ pub fn SearchBox(
     let submit = move |value: String| {
         // Searching from the reader searches the list it came from.
         let base = match route.get_untracked() {
-            Route::Article(_) | Route::Unknown(_) => list.get_untracked(),
+            Route::Article(_) | Route::Unknown(_) => Route::parse(&list.get_untracked()),
             other => other,
         };
-        let _ = window().location().set_hash(&with_query(&base, &value));
+        let hash = with_query(&base, &value);
+        let was_searching = !query.get_untracked().is_empty();
+        // The field shows what was typed at once; waiting for `hashchange`
+        // (asynchronous) would write an older value back over later keys.
+        set_query.set(value.clone());
+        // A new search is a history entry; refining or clearing it only
+        // replaces that entry, so Back leaves the search instead of undoing
+        // one keystroke at a time.
+        let searching = was_searching && route.get_untracked().is_list();
+        if searching {
+            replace_hash(&hash);
+        } else if !value.trim().is_empty() {
+            let _ = window().location().set_hash(&hash);
+        }
     };
     let on_input = move |event: leptos::ev::Event| {
         // While an input method composes (pinyin, kana), the text is not

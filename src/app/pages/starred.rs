@@ -4,18 +4,29 @@ use crate::app::components::article_list::ArticleList;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
-use crate::app::SharedBundle;
+use crate::app::{SearchCache, SharedBundle};
 use crate::listing::newest_first_where;
+use crate::search::Query;
 use leptos::prelude::*;
 
-/// Starred articles, newest first.
+/// Starred articles, newest first, or the search's hits among them.
 #[component]
-pub fn StarredPage(bundle: SharedBundle) -> impl IntoView {
+pub fn StarredPage(bundle: SharedBundle, query: String) -> impl IntoView {
     let prefs = use_prefs();
     let reading = use_reading();
     let locale = move || prefs.locale.get();
-    let order = reading.0.with_untracked(|state| {
-        newest_first_where(&bundle.bundle.articles, |a| state.is_starred(&a.id))
+    let articles = &bundle.bundle.articles;
+    let order: Vec<usize> = reading.0.with_untracked(|state| {
+        if Query::parse(&query).is_empty() {
+            newest_first_where(articles, |a| state.is_starred(&a.id))
+        } else {
+            expect_context::<SearchCache>()
+                .hits(&bundle, &query)
+                .iter()
+                .map(|hit| hit.index)
+                .filter(|&index| state.is_starred(&articles[index].id))
+                .collect()
+        }
     });
     let total = order.len();
     view! {
@@ -27,7 +38,7 @@ pub fn StarredPage(bundle: SharedBundle) -> impl IntoView {
                     {move || locale().text().export_state}
                 </button>
             </p>
-            <ArticleList bundle=bundle order=order />
+            <ArticleList bundle=bundle order=order query=query />
         </section>
     }
 }

@@ -109,7 +109,7 @@ fn run_once(args: &BundleArgs, options: &PostOptions) -> anyhow::Result<ExitCode
             return Ok(ExitCode::from(2));
         }
     };
-    bundle.timezone = args.timezone.clone();
+    bundle.timezone = options.zone.name();
     write_bundle(&bundle, &args.output)
         .with_context(|| format!("writing {}", args.output.display()))?;
 
