@@ -25,6 +25,21 @@ fn shared_corpus() -> Option<PathBuf> {
     }
 }
 
+/// The shared corpus bundled into a temporary folder: the folder (kept
+/// alive by the caller), the bundle's path, and the run's output.
+fn bundle_shared_corpus() -> Option<(tempfile::TempDir, PathBuf, Output)> {
+    let corpus = shared_corpus()?;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bundle.json");
+    let output = folio(&[
+        "bundle",
+        corpus.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    Some((dir, out, output))
+}
+
 fn read_bundle(path: &Path) -> folio::bundle::Bundle {
     let text = std::fs::read_to_string(path).expect("bundle written");
     let loaded = folio::bundle::parse(&text).expect("bundle reads back");
@@ -108,17 +123,9 @@ fn bad_usage_and_missing_folders_exit_2() {
 
 #[test]
 fn shared_corpus_all_31_posts_bundle() {
-    let Some(corpus) = shared_corpus() else {
+    let Some((_dir, out, output)) = bundle_shared_corpus() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("bundle.json");
-    let output = folio(&[
-        "bundle",
-        corpus.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
     let log = stderr(&output);
     assert!(output.status.success(), "{log}");
     let bundle = read_bundle(&out);
@@ -263,18 +270,9 @@ fn watch_rebuilds_when_a_post_changes() {
 
 #[test]
 fn search_finds_what_chinese_readers_type() {
-    let Some(corpus) = shared_corpus() else {
+    let Some((_dir, out, bundled)) = bundle_shared_corpus() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("bundle.json");
-    let bundled = folio(&[
-        "bundle",
-        corpus.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
     assert!(bundled.status.success());
     let titles = |query: &str, extra: &[&str]| {
         let mut args = vec!["search", out.to_str().unwrap(), query];
