@@ -107,6 +107,27 @@ impl Article {
         (!in_body).then_some(head)
     }
 
+    /// The post's original URL when it is one a link may carry: `link` is
+    /// shown outside the sanitized body, and a bundle is untrusted.
+    pub fn original_link(&self) -> Option<&str> {
+        self.link
+            .as_deref()
+            .filter(|link| link.starts_with("https://") || link.starts_with("http://"))
+            .filter(|link| crate::sanitize::policy::is_allowed_url("a", "href", link))
+    }
+
+    /// What the bundler's sanitizer removed that a reader should know about
+    /// ("1 × iframe, 2 × script"); `None` when nothing notable was.
+    pub fn notable_removals(&self) -> Option<String> {
+        let parts: Vec<String> = self
+            .removed
+            .iter()
+            .filter(|(kind, _)| crate::sanitize::policy::is_notable_removal(kind))
+            .map(|(kind, count)| format!("{count} × {kind}"))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
     /// The image for a list row: the thumbnail, else the head image, else the
     /// body's first image.
     pub fn list_image(&self) -> Option<&str> {
@@ -120,6 +141,40 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_links_are_offered_as_the_original() {
+        let with_link = |link: &str| Article {
+            link: Some(link.to_owned()),
+            ..Article::default()
+        };
+        assert_eq!(
+            with_link("https://e.com/a").original_link(),
+            Some("https://e.com/a")
+        );
+        assert_eq!(with_link("javascript:alert(1)").original_link(), None);
+        assert_eq!(with_link("data:text/html,x").original_link(), None);
+        assert_eq!(with_link("/relative").original_link(), None);
+        assert_eq!(Article::default().original_link(), None);
+    }
+
+    #[test]
+    fn removals_worth_a_notice() {
+        let removed = |kinds: &[(&str, u32)]| Article {
+            removed: kinds.iter().map(|(k, n)| (k.to_string(), *n)).collect(),
+            ..Article::default()
+        };
+        assert_eq!(
+            removed(&[("comment", 3), ("style-attribute", 9)]).notable_removals(),
+            None
+        );
+        assert_eq!(
+            removed(&[("script", 2), ("comment", 1), ("iframe", 1)])
+                .notable_removals()
+                .as_deref(),
+            Some("1 × iframe, 2 × script")
+        );
+    }
 
     #[test]
     fn head_image_is_not_shown_twice() {

@@ -10,7 +10,6 @@ use crate::app::SharedBundle;
 use crate::article::{Article, BodyFormat};
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::Route;
-use crate::sanitize::policy;
 use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
@@ -66,12 +65,12 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
             >
                 {star_label}
             </button>
-            {removed_notice(article).map(|removed| view! {
+            {article.notable_removals().map(|removed| view! {
                 <p class="removed-notice">{move || text().removed_for_safety} {removed}</p>
             })}
             {head_image}
             <div class="article-body" inner_html=render_body(article)></div>
-            {original_link(article).map(|link| view! {
+            {article.original_link().map(str::to_owned).map(|link| view! {
                 <p class="original"><a href=link rel="noopener noreferrer">{move || text().read_original}</a></p>
             })}
             <nav class="neighbours" aria-label=move || text().neighbours>
@@ -104,29 +103,4 @@ fn render_body(article: &Article) -> String {
             }
         }
     }
-}
-
-/// The post's original URL, when it is one a link may carry: a bundle is
-/// untrusted, and `link` is rendered outside the sanitized body.
-fn original_link(article: &Article) -> Option<String> {
-    article
-        .link
-        .clone()
-        .filter(|link| link.starts_with("https://") || link.starts_with("http://"))
-        .filter(|link| policy::is_allowed_url("a", "href", link))
-}
-
-/// What the bundler's sanitizer removed ("1 × iframe, 2 × script"), so a
-/// post that lost its scripts or frames says so.
-fn removed_notice(article: &Article) -> Option<String> {
-    let parts: Vec<String> = article
-        .removed
-        .iter()
-        .filter(|(kind, _)| policy::is_notable_removal(kind))
-        .map(|(kind, count)| format!("{count} × {kind}"))
-        .collect();
-    if parts.is_empty() {
-        return None;
-    }
-    Some(parts.join(", "))
 }
