@@ -40,6 +40,19 @@ fn bundle_shared_corpus() -> Option<(tempfile::TempDir, PathBuf, Output)> {
     Some((dir, out, output))
 }
 
+/// A temporary folder with a `posts/` folder holding `files` (relative path,
+/// content), and where its bundle goes: (folder, posts, bundle path).
+fn posts_folder(files: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    std::fs::create_dir(&posts).unwrap();
+    for (name, text) in files {
+        std::fs::write(posts.join(name), text).unwrap();
+    }
+    let out = dir.path().join("bundle.json");
+    (dir, posts, out)
+}
+
 fn read_bundle(path: &Path) -> folio::bundle::Bundle {
     let text = std::fs::read_to_string(path).expect("bundle written");
     let loaded = folio::bundle::parse(&text).expect("bundle reads back");
@@ -74,16 +87,10 @@ fn demo_posts_bundle_with_one_recovered_title() {
 
 #[test]
 fn skipped_posts_exit_1_and_still_write_the_bundle() {
-    let dir = tempfile::tempdir().unwrap();
-    let posts = dir.path().join("posts");
-    std::fs::create_dir(&posts).unwrap();
-    std::fs::write(
-        posts.join("good.md"),
-        "---\ntitle: Good\ndate: 2020-01-01\n---\nhi",
-    )
-    .unwrap();
-    std::fs::write(posts.join("bad.md"), ";;;\n\"title\": [\n;;;\n").unwrap();
-    let out = dir.path().join("bundle.json");
+    let (_dir, posts, out) = posts_folder(&[
+        ("good.md", "---\ntitle: Good\ndate: 2020-01-01\n---\nhi"),
+        ("bad.md", ";;;\n\"title\": [\n;;;\n"),
+    ]);
     let output = folio(&[
         "bundle",
         posts.to_str().unwrap(),
@@ -146,17 +153,11 @@ fn shared_corpus_all_31_posts_bundle() {
 
 #[test]
 fn report_and_json_account_for_every_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let posts = dir.path().join("posts");
-    std::fs::create_dir(&posts).unwrap();
-    std::fs::write(
-        posts.join("good.md"),
-        "---\ntitle: Good\ndate: 2020-01-01\n---\nhi",
-    )
-    .unwrap();
-    std::fs::write(posts.join("undated.md"), "---\ntitle: Undated\n---\nhi").unwrap();
-    std::fs::write(posts.join("notes.txt"), "not a post").unwrap();
-    let out = dir.path().join("bundle.json");
+    let (dir, posts, out) = posts_folder(&[
+        ("good.md", "---\ntitle: Good\ndate: 2020-01-01\n---\nhi"),
+        ("undated.md", "---\ntitle: Undated\n---\nhi"),
+        ("notes.txt", "not a post"),
+    ]);
     let report = dir.path().join("report.json");
     let output = folio(&[
         "bundle",
@@ -213,15 +214,8 @@ fn same_input_gives_byte_identical_bundles() {
 #[test]
 fn watch_rebuilds_when_a_post_changes() {
     use std::time::{Duration, Instant};
-    let dir = tempfile::tempdir().unwrap();
-    let posts = dir.path().join("posts");
-    std::fs::create_dir(&posts).unwrap();
-    std::fs::write(
-        posts.join("one.md"),
-        "---\ntitle: One\ndate: 2020-01-01\n---\nhi",
-    )
-    .unwrap();
-    let out = dir.path().join("bundle.json");
+    let (_dir, posts, out) =
+        posts_folder(&[("one.md", "---\ntitle: One\ndate: 2020-01-01\n---\nhi")]);
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args([
             "bundle",
