@@ -1,6 +1,7 @@
 # folio: two commands do everything (see README.md):
 #   make serve   bootstrap, bundle the demo posts, serve the viewer on :8080
 #   make test    bootstrap, then every test: lint, native, end-to-end in Chromium
+#   make dist POSTS=<folder>   a folder ready to upload, in site/ (docs/hosting.md)
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -8,13 +9,23 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEMO_POSTS := demo/posts
 PORT ?= 8080
+SITE := site
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve test lint native e2e dist-viewer budget size bench-bundle bootstrap-build bootstrap-test
+.PHONY: serve dist test lint native e2e dist-viewer budget size bench-bundle bootstrap-build bootstrap-test
 
 serve: bootstrap-build dist-viewer
 	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
 	node scripts/serve.mjs dist --port $(PORT)
+
+# The viewer with content-hashed asset names, the bundle of POSTS, and .br/.gz
+# beside every file; upload site/ as it is.
+dist: bootstrap-build dist-viewer
+	@test -n "$(POSTS)" || { echo "usage: make dist POSTS=<folder of posts>" >&2; exit 2; }
+	@# Exit status 1 means some posts were skipped (listed above): the bundle
+	@# holds the rest and is still worth uploading.
+	cargo run --release --quiet --bin folio -- bundle "$(POSTS)" -o target/site-bundle.json || [ $$? -eq 1 ]
+	node scripts/dist.mjs dist $(SITE) --bundle target/site-bundle.json
 
 test: bootstrap-test lint native dist-viewer budget e2e
 

@@ -1,5 +1,64 @@
-// Starts the folio viewer. Everything is found relative to this file's own
-// URL, so a page under any path, on any host, needs only this one script.
-import init from "./folio-web.js";
+// folio's loader: the one file a page names, under a name that never changes.
+// It finds the viewer's other files relative to its own URL, so it works
+// under any path of any host; `make dist` writes the content-hashed names of
+// those files into ASSETS below.
+//
+//   <script type="module" src=".../folio.js"></script>
+//   <div data-folio data-bundle=".../bundle.json"></div>
+//
+// mounts a viewer into every [data-folio] element. Pages that build their own
+// UI call `mount(element, options)` (also `window.folio.mount`), which
+// resolves to a handle with `unmount()` and `on(event, listener)`.
+const ASSETS = { glue: "./folio-web.js", wasm: "./folio-web_bg.wasm", style: "./app.css" };
 
-init({ module_or_path: new URL("./folio-web_bg.wasm", import.meta.url) });
+const here = (name) => new URL(name, import.meta.url);
+
+// The viewer's stylesheet, unless the page links it already (index.html
+// does); resolves once it applies, so no viewer appears unstyled.
+function addStylesheet() {
+  const href = here(ASSETS.style).href;
+  const links = document.querySelectorAll('link[rel~="stylesheet"]');
+  if ([...links].some((link) => link.href === href)) return Promise.resolve();
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  const applied = new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    link.addEventListener("error", resolve, { once: true });
+  });
+  document.head.append(link);
+  return applied;
+}
+
+// Loads the WebAssembly viewer; starting it mounts every [data-folio] element.
+async function start() {
+  const [glue] = await Promise.all([import(here(ASSETS.glue).href), addStylesheet()]);
+  await glue.default({ module_or_path: here(ASSETS.wasm) });
+  return glue;
+}
+
+// A page that loads folio twice (two tags, two copies) shares one instance.
+const key = Symbol.for("folio");
+globalThis[key] ??= start();
+
+/** Resolves once the viewer is loaded and the page's [data-folio] elements are mounted. */
+export const ready = globalThis[key];
+
+/**
+ * Mounts a viewer into `element`. `options` takes the data attributes'
+ * names: bundle, category, theme, lang, height, routing (see README.md).
+ */
+export async function mount(element, options = {}) {
+  const glue = await ready;
+  const viewer = glue.mount(element, options);
+  return {
+    element,
+    unmount: () => viewer.unmount(),
+    on(type, listener) {
+      element.addEventListener(type, listener);
+      return () => element.removeEventListener(type, listener);
+    },
+  };
+}
+
+globalThis.folio ??= { mount, ready };

@@ -3,7 +3,7 @@
 # is missing: running it twice does nothing the second time.
 #
 #   scripts/bootstrap.sh build   wasm32 target, Trunk, wasm-bindgen CLI, npm tools
-#   scripts/bootstrap.sh test    the same, plus Chromium, ChromeDriver, CJK fonts
+#   scripts/bootstrap.sh test    the same, plus Chromium, ChromeDriver, CJK fonts, nginx
 #
 # Versions are pinned here and in Cargo.toml / package.json: Trunk 0.21.14
 # because 0.22 needs a newer rustc than this toolchain; the wasm-bindgen CLI
@@ -52,7 +52,8 @@ cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 
 if [ "$mode" = test ]; then
   missing=()
-  for package in chromium chromium-driver fonts-noto-cjk; do
+  # nginx (with the brotli_static module) serves dist/ in tests/e2e/hosting.test.mjs.
+  for package in chromium chromium-driver fonts-noto-cjk nginx-light libnginx-mod-http-brotli-static; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done

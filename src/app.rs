@@ -1,97 +1,36 @@
 //! The viewer: a thin Leptos layer over the core (wasm32 only).
 //!
-//! [`mount`] finds the host element, reads its options and mounts [`App`]
-//! into it. The app keeps the route in a signal fed by `hashchange`, loads the
-//! bundle once through [`fetch`], and hands both to one page per route.
+//! [`mount`] puts one [`App`] into each host element, with the options the
+//! host gave (`crate::embed`). The app keeps its location in a [`Router`]
+//! (the page's hash, or memory when embedded), loads the bundle once through
+//! [`fetch`], and hands both to one page per route.
 
 mod components;
+mod events;
 mod fetch;
 mod keyboard;
+pub mod mount;
 mod pages;
 mod prefs;
 mod reading;
+mod router;
 mod sanitize;
 mod scroll;
 
+use crate::embed::ViewerOptions;
 use crate::listing::{newest_first, Filter};
-use crate::route::Route;
+use crate::route::{query_of, Route};
 use crate::search::{search, Hit, Query, SearchableArticle};
 use components::category_nav::CategoryNav;
 use components::help::Help;
-use components::page_heading::Navigated;
 use components::search_box::SearchBox;
 use fetch::{fetch_bundle, FetchError};
 use leptos::prelude::*;
 use prefs::{use_prefs, Prefs};
+use router::Router;
+use std::cell::Cell;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-
-/// The attribute that marks the element the viewer mounts into.
-const HOST_SELECTOR: &str = "[data-folio]";
-/// The bundle loaded when the host element names none.
-const DEFAULT_BUNDLE_URL: &str = "bundle.json";
-
-/// Mounts the viewer into the page's `[data-folio]` element.
-///
-/// The bundle URL is the host element's `data-bundle` attribute, never the
-/// page's query string: a link must not be able to point the viewer at a
-/// bundle of someone else's choosing.
-pub fn mount() {
-    let document = document();
-    let Some(host) = document.query_selector(HOST_SELECTOR).ok().flatten() else {
-        leptos::logging::error!("folio: no element matching {HOST_SELECTOR} to mount into");
-        return;
-    };
-    let bundle_url = host
-        .get_attribute("data-bundle")
-        .filter(|url| !url.trim().is_empty())
-        .unwrap_or_else(|| DEFAULT_BUNDLE_URL.to_owned());
-    let host: web_sys::HtmlElement = host.unchecked_into();
-    install_panic_message(host.clone());
-    leptos::mount::mount_to(host, move || view! { <App bundle_url=bundle_url /> }).forget();
-}
-
-/// Turns a panic into the viewer's failure message (and the console log):
-/// with `panic = "abort"` the wasm instance stops right after, so the message
-/// is built with plain DOM calls, text only, and offers a reload.
-fn install_panic_message(host: web_sys::HtmlElement) {
-    std::panic::set_hook(Box::new(move |info| {
-        console_error_panic_hook::hook(info);
-        let document = document();
-        let (Ok(section), Ok(heading), Ok(detail), Ok(reload)) = (
-            document.create_element("section"),
-            document.create_element("h1"),
-            document.create_element("p"),
-            document.create_element("a"),
-        ) else {
-            return;
-        };
-        let _ = section.set_attribute("class", "folio-error");
-        let _ = section.set_attribute("role", "alert");
-        heading.set_text_content(Some("folio stopped because of an internal error"));
-        detail.set_text_content(Some(&info.to_string()));
-        let _ = reload.set_attribute("href", "");
-        reload.set_text_content(Some("Reload"));
-        let _ = section.append_with_node_3(&heading, &detail, &reload);
-        let wrapper = document.create_element("div").ok();
-        if let Some(wrapper) = wrapper {
-            let _ = wrapper.set_attribute("class", "folio");
-            let _ = wrapper.append_child(&section);
-            host.set_text_content(None);
-            let _ = host.append_child(&wrapper);
-        }
-    }));
-}
-
-/// The route named by the page's current hash.
-fn current_route() -> Route {
-    Route::parse(&window().location().hash().unwrap_or_default())
-}
-
-/// The search in the page's current hash.
-fn current_query() -> String {
-    crate::route::query_of(&window().location().hash().unwrap_or_default())
-}
+use wasm_bindgen::JsValue;
 
 /// The searchable form of the loaded bundle, built on the first search, and
 /// the hits of the last search over all articles, so the list and the
@@ -157,52 +96,58 @@ impl SearchCache {
 /// The loaded bundle as the pages share it.
 pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
 
-/// The whole viewer: header, navigation, then the page for the current route.
+thread_local! {
+    /// Numbers the viewers on a page, so that their element ids differ.
+    static VIEWERS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// One viewer: header, navigation, then the page for the current route.
+/// `host` is the element it is mounted in (its events go there).
 #[component]
-pub fn App(bundle_url: String) -> impl IntoView {
-    let prefs = Prefs::load();
+pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView {
+    let prefs = Prefs::load(options.theme, options.locale);
     provide_context(prefs);
     provide_context(reading::Reading::load());
-    let navigated = RwSignal::new(false);
-    provide_context(Navigated(navigated));
-    let (route, set_route) = signal(current_route());
-    let (query, set_query) = signal(current_query());
+    let root = NodeRef::<leptos::html::Div>::new();
+    let router = Router::new(options.routing, &options.start, root);
+    provide_context(router);
     provide_context(SearchCache::new());
+    let route = Memo::new(move |_| Route::parse(&router.location()));
+    let query = Memo::new(move |_| query_of(&router.location()));
+    let nav_id = VIEWERS.with(|count| {
+        count.set(count.get() + 1);
+        format!("folio-nav-{}", count.get())
+    });
     let (nav_open, set_nav_open) = signal(false);
     let (help_open, set_help_open) = signal(false);
-    // The list the reader came from (its whole hash, search included), for
-    // Esc/u in the reader and for searching from the reader.
-    let current_hash = || window().location().hash().unwrap_or_default();
-    let last_list = RwSignal::new(if route.get_untracked().is_list() {
-        current_hash()
-    } else {
-        Route::Library.href()
-    });
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let now = current_route();
-        if now.is_list() {
-            last_list.set(current_hash());
-        }
-        // Focus moves to the new view's heading only when the view changed:
-        // a search typed in the field keeps the focus in the field.
-        if now != route.get_untracked() {
-            navigated.set(true);
-        }
-        set_query.set(current_query());
-        set_route.set(now);
+    Effect::new(move |_| {
+        route.track();
         set_nav_open.set(false);
     });
-    on_cleanup(move || hash_listener.remove());
 
-    let root = NodeRef::<leptos::html::Div>::new();
-    let scroll_listener = window_event_listener(leptos::ev::scroll, |_| scroll::remember());
-    on_cleanup(move || scroll_listener.remove());
-    let key_listener = window_event_listener(leptos::ev::keydown, move |event| {
-        keyboard::handle(&event, root, route, last_list, set_help_open);
-    });
-    on_cleanup(move || key_listener.remove());
+    // A viewer that owns its page follows the page's hash and listens to the
+    // whole window; an embedded one only to events inside its element.
+    if let Some(listener) = router.follow_page_hash() {
+        on_cleanup(move || listener.remove());
+    }
+    if router.owns_page() {
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| router.remember_scroll());
+        let keys = window_event_listener(leptos::ev::keydown, move |event| {
+            keyboard::handle(&event, root, route, router, set_help_open);
+        });
+        on_cleanup(move || {
+            scroll.remove();
+            keys.remove();
+        });
+    }
+    let on_keydown = move |event: web_sys::KeyboardEvent| {
+        if !router.owns_page() {
+            keyboard::handle(&event, root, route, router, set_help_open);
+        }
+    };
 
     let progress = RwSignal::new(None::<fetch::Progress>);
+    let bundle_url = options.bundle_url.clone();
     let bundle = LocalResource::new(move || {
         progress.set(None);
         fetch_bundle(bundle_url.clone(), move |received| {
@@ -211,27 +156,34 @@ pub fn App(bundle_url: String) -> impl IntoView {
     });
     let retry = move |_| bundle.refetch();
     let text = move || prefs.locale.get().text();
+    announce(&host, bundle, route);
 
     view! {
         <div
             class="folio"
             data-theme=move || prefs.theme.get().as_str()
             data-text-size=move || prefs.text_size.get().to_string()
+            data-routing=if router.owns_page() { "hash" } else { "none" }
+            data-height=options.height.clone()
+            style:height=options.height.clone()
+            tabindex=(!router.owns_page()).then_some("-1")
             lang=move || prefs.locale.get().tag()
             node_ref=root
+            on:click=move |event| router.follow_link(&event)
+            on:keydown=on_keydown
         >
             <header class="folio-header">
                 <button
                     type="button"
                     class="nav-toggle"
                     aria-expanded=move || nav_open.get().to_string()
-                    aria-controls="folio-nav"
+                    aria-controls=nav_id.clone()
                     on:click=move |_| set_nav_open.update(|open| *open = !*open)
                 >
                     {move || text().open_categories}
                 </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
-                <SearchBox query=query set_query=set_query list=last_list route=route />
+                <SearchBox query=query route=route />
                 <div class="folio-tools">
                     <button type="button" class="text-smaller" on:click=move |_| prefs.step_text_size(false)>
                         {move || text().text_size[0]}
@@ -257,7 +209,7 @@ pub fn App(bundle_url: String) -> impl IntoView {
                                 let search = query.get();
                                 view! {
                                     <div class="folio-layout">
-                                        <nav id="folio-nav" class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
+                                        <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
                                             <CategoryNav bundle=loaded.clone() current=current.clone() query=search.clone() />
                                         </nav>
                                         <main class="folio-main">{pages::page_for(current, search, loaded)}</main>
@@ -277,6 +229,55 @@ pub fn App(bundle_url: String) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Tells the host page when the bundle has loaded and when an article opens
+/// (`events`).
+fn announce(
+    host: &web_sys::HtmlElement,
+    bundle: LocalResource<Result<SharedBundle, FetchError>>,
+    route: Memo<Route>,
+) {
+    let ready_host = host.clone();
+    Effect::new(move |announced: Option<bool>| {
+        if announced == Some(true) {
+            return true;
+        }
+        let Some(Ok(loaded)) = bundle.get() else {
+            return false;
+        };
+        events::emit(
+            &ready_host,
+            events::READY,
+            &[
+                (
+                    "articles",
+                    JsValue::from(loaded.bundle.articles.len() as u32),
+                ),
+                ("skipped", JsValue::from(loaded.skipped.len() as u32)),
+            ],
+        );
+        true
+    });
+    let open_host = host.clone();
+    Effect::new(move |_| {
+        let Route::Article(id) = route.get() else {
+            return;
+        };
+        let Some(Ok(loaded)) = bundle.get() else {
+            return;
+        };
+        if let Some(article) = loaded.bundle.articles.iter().find(|a| a.id == id) {
+            events::emit(
+                &open_host,
+                events::ARTICLE_OPEN,
+                &[
+                    ("id", JsValue::from_str(&article.id)),
+                    ("title", JsValue::from_str(&article.title)),
+                ],
+            );
+        }
+    });
 }
 
 /// Grey placeholder rows while the bundle loads, with progress once bytes

@@ -15,6 +15,7 @@
 pub mod age;
 pub mod article;
 pub mod bundle;
+pub mod embed;
 pub mod i18n;
 pub mod listing;
 #[cfg(not(target_arch = "wasm32"))]
@@ -25,6 +26,7 @@ pub mod sanitize;
 pub mod script;
 pub mod search;
 pub mod taxonomy;
+pub mod theme;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bundler;

@@ -1,6 +1,7 @@
 //! Keyboard shortcuts (Miniflux's): `j`/`k` next/previous, `o`/Enter open,
 //! `Esc`/`u` back to the list, `?` help.
 
+use crate::app::router::Router;
 use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,8 +11,8 @@ use wasm_bindgen::JsCast;
 pub fn handle(
     event: &web_sys::KeyboardEvent,
     root: NodeRef<leptos::html::Div>,
-    route: ReadSignal<Route>,
-    last_list: RwSignal<String>,
+    route: Memo<Route>,
+    router: Router,
     set_help_open: WriteSignal<bool>,
 ) {
     if event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(event) {
@@ -22,13 +23,16 @@ pub fn handle(
     };
     let key = event.key();
     let handled = match (key.as_str(), route.get_untracked()) {
-        ("/", _) => focus(&root, "#folio-search"),
+        ("/", _) => focus(&root, ".search input"),
         ("?", _) => {
             set_help_open.update(|open| *open = !*open);
             true
         }
         ("Escape", _) if close_help(&root, set_help_open) => true,
-        ("Escape" | "u", Route::Article(_)) => go(&last_list.get_untracked()),
+        ("Escape" | "u", Route::Article(_)) => {
+            router.go(&router.last_list());
+            true
+        }
         ("j" | "k", Route::Article(_)) => step_reader(&root, key == "j"),
         ("j" | "k", _) => step_list(&root, key == "j"),
         ("o", _) => click(&root, ".article-row.selected .row-title a"),
@@ -56,10 +60,6 @@ fn close_help(root: &web_sys::HtmlDivElement, set_help_open: WriteSignal<bool>) 
         set_help_open.set(false);
     }
     is_open
-}
-
-fn go(hash: &str) -> bool {
-    window().location().set_hash(hash).is_ok()
 }
 
 /// Moves the list selection down (`j`) or up (`k`) and focuses its link.

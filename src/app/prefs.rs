@@ -2,60 +2,8 @@
 //! through context and remembered in `localStorage` when it is available.
 
 use crate::i18n::Locale;
+use crate::theme::Theme;
 use leptos::prelude::*;
-
-/// The viewer's colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    Auto,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl Theme {
-    /// The value of the root's `data-theme` attribute (and of storage).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    fn index(self) -> usize {
-        match self {
-            Theme::Auto => 0,
-            Theme::Light => 1,
-            Theme::Dark => 2,
-        }
-    }
-
-    /// The toggle's text: what the theme is now.
-    pub fn label(self, locale: Locale) -> &'static str {
-        locale.text().themes[self.index()]
-    }
-
-    /// The theme after this one in the toggle's cycle.
-    pub fn next(self) -> Theme {
-        match self {
-            Theme::Auto => Theme::Light,
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Auto,
-        }
-    }
-
-    fn from_str(value: &str) -> Option<Theme> {
-        match value {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-}
 
 /// Reading text sizes in pixels, smallest first.
 pub const TEXT_SIZES: [u32; 5] = [15, 17, 19, 21, 24];
@@ -74,6 +22,10 @@ pub struct Prefs {
     pub locale: RwSignal<Locale>,
     /// Index into [`TEXT_SIZES`].
     pub text_size: RwSignal<usize>,
+    /// Whether the theme is the reader's to remember (the host set none).
+    remember_theme: bool,
+    /// Whether the language is the reader's to remember (the host set none).
+    remember_locale: bool,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -93,15 +45,19 @@ fn save(key: &str, value: &str) {
 }
 
 impl Prefs {
-    /// Remembered preferences, else the browser's language, the system theme
-    /// and the default text size.
-    pub fn load() -> Prefs {
-        let theme = load(THEME_KEY)
-            .and_then(|v| Theme::from_str(&v))
+    /// The theme and language the host page chose, if it did (they are then
+    /// neither read from nor written to storage: a host's choice wins over
+    /// what the reader picked in another viewer), else remembered ones, else
+    /// the system theme and the browser's language; the remembered text size.
+    pub fn load(host_theme: Option<Theme>, host_locale: Option<Locale>) -> Prefs {
+        let theme = host_theme
+            .or_else(|| load(THEME_KEY).and_then(|v| Theme::from_name(&v)))
             .unwrap_or(Theme::Auto);
-        let locale = load(LOCALE_KEY)
-            .or_else(|| window().navigator().language())
-            .map_or(Locale::En, |tag| Locale::from_tag(&tag));
+        let locale = host_locale.unwrap_or_else(|| {
+            load(LOCALE_KEY)
+                .or_else(|| window().navigator().language())
+                .map_or(Locale::En, |tag| Locale::from_tag(&tag))
+        });
         let text_size = load(TEXT_SIZE_KEY)
             .and_then(|v| v.parse::<usize>().ok())
             .filter(|i| *i < TEXT_SIZES.len())
@@ -110,20 +66,26 @@ impl Prefs {
             theme: RwSignal::new(theme),
             locale: RwSignal::new(locale),
             text_size: RwSignal::new(text_size),
+            remember_theme: host_theme.is_none(),
+            remember_locale: host_locale.is_none(),
         }
     }
 
     /// Moves to the next theme and remembers it.
     pub fn cycle_theme(self) {
         let next = self.theme.get_untracked().next();
-        save(THEME_KEY, next.as_str());
+        if self.remember_theme {
+            save(THEME_KEY, next.as_str());
+        }
         self.theme.set(next);
     }
 
     /// Switches the interface language and remembers it.
     pub fn switch_locale(self) {
         let next = self.locale.get_untracked().other();
-        save(LOCALE_KEY, next.tag());
+        if self.remember_locale {
+            save(LOCALE_KEY, next.tag());
+        }
         self.locale.set(next);
     }
 

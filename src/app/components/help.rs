@@ -24,8 +24,8 @@ pub fn Help(on_close: impl Fn() + Clone + 'static) -> impl IntoView {
         .collect();
     view! {
         <div class="help-backdrop">
-            <div class="help" role="dialog" aria-modal="true" aria-labelledby="folio-help-title">
-                <h2 id="folio-help-title">{text.keyboard}</h2>
+            <div class="help" role="dialog" aria-modal="true" aria-label=text.keyboard>
+                <h2>{text.keyboard}</h2>
                 <table>{rows}</table>
                 <button type="button" node_ref=close on:click=move |_| on_close()>{text.close}</button>
             </div>

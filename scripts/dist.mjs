@@ -1,0 +1,110 @@
+// Turns the viewer build (Trunk's dist/) and a bundle into a folder ready to
+// upload (`make dist`; docs/hosting.md):
+//
+//   node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>
+//
+// - Every file that may change between releases gets its content hash in its
+//   name (app-3f2a…css, folio-web_bg-91c0…wasm, snippets-…/), so it can be
+//   cached for a year; the names are written into folio.js and the HTML,
+//   which keep stable names and are revalidated.
+// - Every text and wasm file gets precompressed .br and .gz siblings.
+// - The bundle is copied in as bundle.json; embed.json is kept if the output
+//   already has one (it is the host's configuration), else the default.
+import { createHash } from "node:crypto";
+import {
+  cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from "node:fs";
+import { basename, extname, join, relative } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const usage = "usage: node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>";
+const [source, output, flag, bundlePath] = process.argv.slice(2);
+if (!source || !output || flag !== "--bundle" || !bundlePath) fail(usage);
+for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css"]) {
+  if (!existsSync(join(source, needed))) fail(`${join(source, needed)} is missing: build the viewer first (make dist-viewer)`);
+}
+if (!existsSync(bundlePath)) fail(`${bundlePath}: no such bundle`);
+
+function fail(message) {
+  console.error(`dist: ${message}`);
+  process.exit(2);
+}
+
+const hashOf = (data) => createHash("sha256").update(data).digest("hex").slice(0, 16);
+const hashedName = (name, hash) => `${basename(name, extname(name))}-${hash}${extname(name)}`;
+
+// Keep the host's embed.json across rebuilds.
+const embedConfig = join(output, "embed.json");
+const keptConfig = existsSync(embedConfig) ? readFileSync(embedConfig) : null;
+rmSync(output, { recursive: true, force: true });
+mkdirSync(output, { recursive: true });
+cpSync(source, output, { recursive: true });
+cpSync(bundlePath, join(output, "bundle.json"));
+if (keptConfig) writeFileSync(embedConfig, keptConfig);
+for (const name of readdirSync(output)) {
+  if (/\.(br|gz)$/.test(name) || name.startsWith(".")) rmSync(join(output, name), { recursive: true });
+}
+
+const read = (name) => readFileSync(join(output, name), "utf8");
+const write = (name, text) => writeFileSync(join(output, name), text);
+const renames = new Map();
+
+// The wasm-bindgen snippets (DOMPurify) move as one folder named by the hash
+// of everything in it; the glue imports them by that path.
+if (existsSync(join(output, "snippets"))) {
+  const digest = createHash("sha256");
+  for (const file of walk(join(output, "snippets"))) {
+    digest.update(relative(output, file)).update(readFileSync(file));
+  }
+  const folder = `snippets-${digest.digest("hex").slice(0, 16)}`;
+  renameSync(join(output, "snippets"), join(output, folder));
+  write("folio-web.js", read("folio-web.js").replaceAll("./snippets/", `./${folder}/`));
+}
+
+for (const name of ["folio-web_bg.wasm", "folio-web.js", "app.css", "page.css", "favicon.svg"]) {
+  if (!existsSync(join(output, name))) continue;
+  const renamed = hashedName(name, hashOf(readFileSync(join(output, name))));
+  renameSync(join(output, name), join(output, renamed));
+  renames.set(name, renamed);
+}
+
+const assetsLine = /^const ASSETS = \{.*\};$/m;
+const loader = read("folio.js");
+if (!assetsLine.test(loader)) fail("folio.js has no `const ASSETS = {…};` line to rewrite");
+const assets = {
+  glue: `./${renames.get("folio-web.js")}`,
+  wasm: `./${renames.get("folio-web_bg.wasm")}`,
+  style: `./${renames.get("app.css")}`,
+};
+write("folio.js", loader.replace(assetsLine, `const ASSETS = ${JSON.stringify(assets)};`));
+for (const page of ["index.html", "embed.html"]) {
+  if (!existsSync(join(output, page))) continue;
+  let html = read(page);
+  for (const [from, to] of renames) {
+    html = html.replaceAll(`href="${from}"`, `href="${to}"`).replaceAll(`href="./${from}"`, `href="./${to}"`);
+  }
+  write(page, html);
+}
+
+// Precompressed siblings for servers that send them as they are (nginx
+// gzip_static / brotli_static, object stores with Content-Encoding set).
+const compressible = /\.(html|js|mjs|css|json|svg|wasm)$/;
+let files = 0;
+for (const file of walk(output)) {
+  if (!compressible.test(file)) continue;
+  const data = readFileSync(file);
+  writeFileSync(`${file}.br`, brotliCompressSync(data, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  }));
+  writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+  files += 1;
+}
+console.error(`dist: ${output} ready (${files} files, each with .br and .gz)`);
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
