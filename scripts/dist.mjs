@@ -4,7 +4,7 @@
 //   node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>
 //
 // - Every file that may change between releases gets its content hash in its
-//   name (app-3f2a…css, folio-web_bg-91c0…wasm, snippets-…/), so it can be
+//   name (app-3f2a…css, folio-web_bg-91c0…wasm, purify.es-…js, snippets-…/), so it can be
 //   cached for a year; the names are written into folio.js and the HTML,
 //   which keep stable names and are revalidated.
 // - Every text and wasm file gets precompressed .br and .gz siblings.
@@ -20,7 +20,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const usage = "usage: node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>";
 const [source, output, flag, bundlePath] = process.argv.slice(2);
 if (!source || !output || flag !== "--bundle" || !bundlePath) fail(usage);
-for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css"]) {
+for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css", "purify.es.mjs"]) {
   if (!existsSync(join(source, needed))) fail(`${join(source, needed)} is missing: build the viewer first (make dist-viewer)`);
 }
 if (!existsSync(bundlePath)) fail(`${bundlePath}: no such bundle`);
@@ -49,16 +49,44 @@ const read = (name) => readFileSync(join(output, name), "utf8");
 const write = (name, text) => writeFileSync(join(output, name), text);
 const renames = new Map();
 
-// The wasm-bindgen snippets (DOMPurify) move as one folder named by the hash
-// of everything in it; the glue imports them by that path.
+// DOMPurify, which the reader imports on demand from a wasm-bindgen inline
+// snippet two folders down (src/app/sanitize.rs), gets a hashed .js name.
+const purifier = "purify.es.mjs";
+if (existsSync(join(output, purifier))) {
+  const renamed = `purify.es-${hashOf(readFileSync(join(output, purifier)))}.js`;
+  renameSync(join(output, purifier), join(output, renamed));
+  let rewritten = 0;
+  for (const file of existsSync(join(output, "snippets")) ? walk(join(output, "snippets")) : []) {
+    const text = readFileSync(file, "utf8");
+    if (!text.includes(`../../${purifier}`)) continue;
+    writeFileSync(file, text.replaceAll(`../../${purifier}`, `../../${renamed}`));
+    rewritten += 1;
+  }
+  if (rewritten === 0) fail(`no snippet imports ${purifier}: src/app/sanitize.rs and this script disagree`);
+}
+
+// The wasm-bindgen snippets move as one folder named by the hash of
+// everything in it, and `.mjs` becomes `.js`, which every server and object
+// store sends as JavaScript (nginx's and many others' type tables have no
+// .mjs, and module scripts refuse any other type). Only the glue's import
+// statements change: the same paths also name the wasm's import modules,
+// which must stay as they are.
 if (existsSync(join(output, "snippets"))) {
+  for (const file of [...walk(join(output, "snippets"))].filter((f) => f.endsWith(".mjs"))) {
+    renameSync(file, file.replace(/\.mjs$/, ".js"));
+  }
   const digest = createHash("sha256");
   for (const file of walk(join(output, "snippets"))) {
     digest.update(relative(output, file)).update(readFileSync(file));
   }
   const folder = `snippets-${digest.digest("hex").slice(0, 16)}`;
   renameSync(join(output, "snippets"), join(output, folder));
-  write("folio-web.js", read("folio-web.js").replaceAll("./snippets/", `./${folder}/`));
+  const glue = read("folio-web.js").replace(
+    /(\bfrom\s*["'])\.\/snippets\/([^"']*?)(\.mjs)?(["'])/g,
+    (_, from, path, mjs, quote) => `${from}./${folder}/${path}${mjs ? ".js" : ""}${quote}`,
+  );
+  if (!glue.includes(`./${folder}/`)) fail("the glue imports no snippets: wasm-bindgen's output changed?");
+  write("folio-web.js", glue);
 }
 
 for (const name of ["folio-web_bg.wasm", "folio-web.js", "app.css", "page.css", "favicon.svg"]) {

@@ -257,6 +257,13 @@ fn announce(
                 ("skipped", JsValue::from(loaded.skipped.len() as u32)),
             ],
         );
+        // The first view is up: fetch the reader's sanitizer now, so that
+        // opening an article does not wait for it.
+        leptos::task::spawn_local(async {
+            if let Err(error) = sanitize::load().await {
+                leptos::logging::warn!("folio: {error}");
+            }
+        });
         true
     });
     let open_host = host.clone();

@@ -30,6 +30,8 @@ pub struct Text {
     pub loading: &'static str,
     /// Heading of the load-failure message.
     pub load_failed: &'static str,
+    /// An article body that cannot be shown (its sanitizer did not load).
+    pub body_failed: &'static str,
     /// The retry button.
     pub retry: &'static str,
     /// Pager: towards newer articles.
@@ -81,6 +83,7 @@ const ZH: Text = Text {
     open_categories: "☰ 分类",
     loading: "正在载入文章…",
     load_failed: "文章载入失败",
+    body_failed: "正文无法显示，请重新载入页面",
     retry: "重试",
     newer: "← 较新",
     older: "较旧 →",
@@ -118,6 +121,7 @@ const EN: Text = Text {
     open_categories: "☰ Categories",
     loading: "Loading articles…",
     load_failed: "The articles could not be loaded",
+    body_failed: "The article text cannot be shown; reload the page to try again",
     retry: "Retry",
     newer: "← Newer",
     older: "Older →",

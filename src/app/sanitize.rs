@@ -5,6 +5,11 @@
 //! runs inside other people's pages. This module is the only way the viewer
 //! turns bundle HTML into markup ([`sanitize`] returns [`SafeHtml`], the only
 //! type the reader passes to `inner_html`).
+//!
+//! DOMPurify is only needed once an article is opened, so it is not part of
+//! what loads before the first list: [`load`] imports it (Trunk copies
+//! `purify.es.mjs` beside the glue; `make dist` gives it a hashed name), and
+//! the app starts that as soon as the list is shown.
 
 use crate::sanitize::policy::{self, FORCED_ATTRIBUTES, LINK_REL};
 use crate::sanitize::SafeHtml;
@@ -12,13 +17,31 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-#[wasm_bindgen(module = "/node_modules/dompurify/dist/purify.es.mjs")]
+// The snippet lives in `snippets/<crate>-<hash>/`, two folders below the
+// glue, where DOMPurify is copied. One import is shared by every caller; a
+// failed one is forgotten so that a retry fetches again.
+#[wasm_bindgen(inline_js = r#"
+let loading;
+export function importPurifier() {
+  loading ??= import(new URL("../../purify.es.mjs", import.meta.url).href)
+    .then((module) => module.default)
+    .catch((error) => {
+      loading = undefined;
+      throw error;
+    });
+  return loading;
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = importPurifier)]
+    fn import_purifier() -> js_sys::Promise;
+}
+
+#[wasm_bindgen]
 extern "C" {
     type Purifier;
-
-    #[wasm_bindgen(thread_local_v2, js_name = default)]
-    static PURIFIER: Purifier;
 
     #[wasm_bindgen(method)]
     fn sanitize(this: &Purifier, html: &str, config: &JsValue) -> String;
@@ -43,14 +66,44 @@ extern "C" {
 }
 
 thread_local! {
-    static CONFIG: OnceCell<JsValue> = const { OnceCell::new() };
+    /// DOMPurify with its hooks installed, and the configuration to pass it.
+    static PURIFIER: OnceCell<(Purifier, JsValue)> = const { OnceCell::new() };
 }
 
-/// Sanitizes untrusted article HTML for rendering.
-pub fn sanitize(html: &str) -> SafeHtml {
-    let config = CONFIG.with(|cell| cell.get_or_init(configure).clone());
-    let clean = PURIFIER.with(|purifier| purifier.sanitize(html, &config));
-    SafeHtml::from_sanitizer(clean)
+/// Whether [`sanitize`] can work now.
+pub fn is_loaded() -> bool {
+    PURIFIER.with(|cell| cell.get().is_some())
+}
+
+/// Loads and configures DOMPurify, once; the error says what failed.
+pub async fn load() -> Result<(), String> {
+    if is_loaded() {
+        return Ok(());
+    }
+    let module = JsFuture::from(import_purifier()).await.map_err(|error| {
+        let reason = error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .unwrap_or_default();
+        format!("the sanitizer (purify.es.mjs) could not be loaded: {reason}")
+    })?;
+    let purifier: Purifier = module.unchecked_into();
+    PURIFIER.with(|cell| {
+        if cell.get().is_none() {
+            let config = configure(&purifier);
+            let _ = cell.set((purifier, config));
+        }
+    });
+    Ok(())
+}
+
+/// Sanitizes untrusted article HTML for rendering; `None` until [`load`]
+/// has finished.
+pub fn sanitize(html: &str) -> Option<SafeHtml> {
+    PURIFIER.with(|cell| {
+        cell.get()
+            .map(|(purifier, config)| SafeHtml::from_sanitizer(purifier.sanitize(html, config)))
+    })
 }
 
 fn strings(items: impl IntoIterator<Item = &'static str>) -> Array {
@@ -66,7 +119,7 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
 /// the hooks that enforce what a flat configuration cannot express:
 /// attributes per tag, URL rules, iframe hosts, tracking pixels and the
 /// attributes every image, frame, medium and link is given.
-fn configure() -> JsValue {
+fn configure(purifier: &Purifier) -> JsValue {
     let mut attributes: Vec<&'static str> = policy::GENERIC_ATTRIBUTES.to_vec();
     for (_, tag_attributes) in policy::TAG_ATTRIBUTES {
         attributes.extend_from_slice(tag_attributes);
@@ -93,7 +146,7 @@ fn configure() -> JsValue {
     // `target` would let a link open in the host's named frames.
     set(&config, "FORBID_ATTR", strings(["target", "style"]));
 
-    PURIFIER.with(|purifier| {
+    {
         let check_attribute = Closure::<dyn Fn(web_sys::Element, AttributeHookData)>::new(
             |node: web_sys::Element, data: AttributeHookData| {
                 let tag = node.tag_name().to_ascii_lowercase();
@@ -148,6 +201,6 @@ fn configure() -> JsValue {
             finish_element.as_ref().unchecked_ref(),
         );
         finish_element.forget();
-    });
+    }
     config.into()
 }

@@ -131,8 +131,8 @@ test("isolation: the host's CSS neither breaks the viewer nor is changed by it",
     if (await thumb.count()) assert.equal(await style(thumb, "filter"), "none");
     assert.notEqual(await style(one.locator(".theme-toggle"), "backgroundColor"), "rgb(255, 255, 0)");
     // Theming through --folio-* custom properties.
-    const link = two.getByRole("link", { name: "Reading your feeds offline", exact: true });
-    assert.equal(await style(link, "color"), "rgb(0, 128, 0)");
+    assert.equal(await style(two.locator(".folio"), "backgroundColor"), "rgb(230, 255, 230)");
+    assert.notEqual(await style(one.locator(".folio"), "backgroundColor"), "rgb(230, 255, 230)");
     // The host keeps its own look.
     assert.equal(await style(page.locator("body"), "marginTop"), "12px");
     assert.equal(await style(page.locator(".host-header h1"), "fontSize"), "44px");
@@ -150,6 +150,7 @@ test("folio.mount: a handle that unmounts, leaving no nodes or listeners", async
   const { page, problems, close } = await openHost();
   try {
     const before = await page.evaluate(() => window.hostListeners());
+    assert.deepEqual(before, {}, "the embedded viewers listen only inside their elements");
     await page.evaluate(async () => {
       const slot = document.getElementById("api-slot");
       window.handle = await window.folio.mount(slot, { bundle: "second.json", lang: "en", theme: "dark", height: 300 });

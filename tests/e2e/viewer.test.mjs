@@ -180,6 +180,28 @@ async function hostileRun(extraOverrides, hostile, csp) {
   }
 }
 
+test("the first list needs no sanitizer; the reader says so when it cannot load", async () => {
+  const server = await serveViewer({
+    "bundle.json": demoBundle,
+    "purify.es.mjs": { status: 404, body: "gone", type: "text/plain" },
+  });
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url);
+    await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "江边夜跑成了城市新风景" }).waitFor();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /cannot be shown.*purify\.es\.mjs/s);
+    assert.equal(await page.locator(".article-body").count(), 0, "no unsanitized body");
+    assert.ok(server.requests.some((path) => path.endsWith("/purify.es.mjs")), "the list fetched the sanitizer ahead");
+    assert.ok(problems.length > 0 && problems.every((p) => /404|purify/.test(p)), problems.join("\n"));
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 test("load failures say what failed and offer a retry", async () => {
   const cases = [
     [{ status: 404, body: "missing" }, /bundle\.json answered HTTP 404/],

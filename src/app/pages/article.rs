@@ -5,7 +5,7 @@ use crate::app::components::highlighted::Highlighted;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
-use crate::app::sanitize::sanitize;
+use crate::app::sanitize;
 use crate::app::SharedBundle;
 use crate::article::{Article, BodyFormat};
 use crate::listing::{neighbours, newest_first, Filter};
@@ -69,7 +69,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
                 <p class="removed-notice">{move || text().removed_for_safety} {removed}</p>
             })}
             {head_image}
-            <div class="article-body" inner_html=render_body(article)></div>
+            <ArticleBody bundle=bundle.clone() index=index />
             {article.original_link().map(str::to_owned).map(|link| view! {
                 <p class="original"><a href=link rel="noopener noreferrer">{move || text().read_original}</a></p>
             })}
@@ -81,6 +81,29 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
     }
 }
 
+/// The body, once the browser's sanitizer is loaded (at once when it is
+/// already; it starts loading when the first list is shown).
+#[component]
+fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
+    let prefs = use_prefs();
+    let body = move || render_body(&bundle.bundle.articles[index]);
+    if sanitize::is_loaded() {
+        return view! { <div class="article-body" inner_html=body()></div> }.into_any();
+    }
+    let loaded = LocalResource::new(sanitize::load);
+    view! {
+        <Suspense fallback=|| view! { <div class="article-body" aria-busy="true"></div> }>
+            {move || loaded.get().map(|loaded| match loaded {
+                Ok(()) => view! { <div class="article-body" inner_html=body()></div> }.into_any(),
+                Err(error) => view! {
+                    <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
 /// The body as safe HTML.
 ///
 /// Markdown bodies (which `folio bundle` never writes) are shown as their
@@ -89,7 +112,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
 /// loaded module (see BENCHMARKS.md).
 fn render_body(article: &Article) -> String {
     match article.body_format {
-        BodyFormat::Html => sanitize(&article.body).into_string(),
+        BodyFormat::Html => sanitized(&article.body),
         BodyFormat::Markdown => {
             let source = web_sys::window()
                 .and_then(|window| window.document())
@@ -97,10 +120,16 @@ fn render_body(article: &Article) -> String {
             match source {
                 Some(pre) => {
                     pre.set_text_content(Some(&article.body));
-                    sanitize(&pre.outer_html()).into_string()
+                    sanitized(&pre.outer_html())
                 }
                 None => String::new(),
             }
         }
     }
+}
+
+fn sanitized(html: &str) -> String {
+    sanitize::sanitize(html)
+        .map(crate::sanitize::SafeHtml::into_string)
+        .unwrap_or_default()
 }

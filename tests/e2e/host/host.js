@@ -1,18 +1,20 @@
 // The host page's own script: its hash routes, a global click handler for
 // its links (one that respects a handler before it, as routers do), and a
-// record of listeners on window and document, so a test can see that an
-// unmounted viewer leaves none behind. Runs before folio.js (document order).
+// record of the listeners folio's code adds to window and document (told by
+// the call stack, which passes through folio's glue), so a test can see that
+// an unmounted viewer leaves none behind. Runs before folio.js (document order).
 const live = new Map();
 const keyOf = (target, type) => `${target === window ? "window" : "document"}:${type}`;
+const fromFolio = () => /folio-web/.test(new Error().stack);
 for (const target of [window, document]) {
   const add = target.addEventListener.bind(target);
   const remove = target.removeEventListener.bind(target);
   target.addEventListener = (type, listener, options) => {
-    live.set(keyOf(target, type), (live.get(keyOf(target, type)) ?? 0) + 1);
+    if (fromFolio()) live.set(keyOf(target, type), (live.get(keyOf(target, type)) ?? 0) + 1);
     return add(type, listener, options);
   };
   target.removeEventListener = (type, listener, options) => {
-    live.set(keyOf(target, type), (live.get(keyOf(target, type)) ?? 1) - 1);
+    if (fromFolio()) live.set(keyOf(target, type), (live.get(keyOf(target, type)) ?? 0) - 1);
     return remove(type, listener, options);
   };
 }
