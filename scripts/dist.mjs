@@ -4,7 +4,8 @@
 //   node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>
 //
 // - Every file that may change between releases gets its content hash in its
-//   name (app-3f2a…css, folio-web_bg-91c0…wasm, purify.es-…js, snippets-…/), so it can be
+//   name (app-3f2a…css, folio-web_bg-91c0…wasm, purify.es-…js,
+//   folio-markdown_bg-…wasm, snippets-…/), so it can be
 //   cached for a year; the names are written into folio.js and the HTML,
 //   which keep stable names and are revalidated.
 // - Every text and wasm file gets precompressed .br and .gz siblings.
@@ -20,7 +21,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const usage = "usage: node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>";
 const [source, output, flag, bundlePath] = process.argv.slice(2);
 if (!source || !output || flag !== "--bundle" || !bundlePath) fail(usage);
-for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css", "purify.es.mjs"]) {
+for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css"]) {
   if (!existsSync(join(source, needed))) fail(`${join(source, needed)} is missing: build the viewer first (make dist-viewer)`);
 }
 if (!existsSync(bundlePath)) fail(`${bundlePath}: no such bundle`);
@@ -49,20 +50,23 @@ const read = (name) => readFileSync(join(output, name), "utf8");
 const write = (name, text) => writeFileSync(join(output, name), text);
 const renames = new Map();
 
-// DOMPurify, which the reader imports on demand from a wasm-bindgen inline
-// snippet two folders down (src/app/sanitize.rs), gets a hashed .js name.
-const purifier = "purify.es.mjs";
-if (existsSync(join(output, purifier))) {
-  const renamed = `purify.es-${hashOf(readFileSync(join(output, purifier)))}.js`;
-  renameSync(join(output, purifier), join(output, renamed));
+// Modules the viewer imports on demand from wasm-bindgen inline snippets two
+// folders down (src/app/sanitize.rs, src/app/markdown.rs) get hashed names,
+// and the snippets are told them. `.mjs` becomes `.js` (see below).
+const snippetFiles = existsSync(join(output, "snippets")) ? [...walk(join(output, "snippets"))] : [];
+for (const lazy of ["purify.es.mjs", "folio-markdown.js", "folio-markdown_bg.wasm"]) {
+  if (!existsSync(join(output, lazy))) fail(`${lazy} is missing: build the viewer first (make dist-viewer)`);
+  const extension = extname(lazy) === ".mjs" ? ".js" : extname(lazy);
+  const renamed = `${basename(lazy, extname(lazy))}-${hashOf(readFileSync(join(output, lazy)))}${extension}`;
+  renameSync(join(output, lazy), join(output, renamed));
   let rewritten = 0;
-  for (const file of existsSync(join(output, "snippets")) ? walk(join(output, "snippets")) : []) {
+  for (const file of snippetFiles) {
     const text = readFileSync(file, "utf8");
-    if (!text.includes(`../../${purifier}`)) continue;
-    writeFileSync(file, text.replaceAll(`../../${purifier}`, `../../${renamed}`));
+    if (!text.includes(`"../../${lazy}"`)) continue;
+    writeFileSync(file, text.replaceAll(`"../../${lazy}"`, `"../../${renamed}"`));
     rewritten += 1;
   }
-  if (rewritten === 0) fail(`no snippet imports ${purifier}: src/app/sanitize.rs and this script disagree`);
+  if (rewritten === 0) fail(`no snippet imports ${lazy}: the viewer's sources and this script disagree`);
 }
 
 // The wasm-bindgen snippets move as one folder named by the hash of

@@ -9,6 +9,7 @@ mod components;
 mod events;
 mod fetch;
 mod keyboard;
+mod markdown;
 pub mod mount;
 mod pages;
 mod prefs;

@@ -6,7 +6,7 @@
 //! the JSON path of the offending field.
 
 use crate::article::Article;
-use crate::taxonomy::{author_counts, category_tree, AuthorCount, CategoryNode};
+use crate::taxonomy::{author_counts, category_tree, tag_counts_of, AuthorCount, CategoryNode};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -80,6 +80,9 @@ pub struct LoadedBundle {
     pub bundle: Bundle,
     /// Articles left out, with the reason for each.
     pub skipped: Vec<SkippedArticle>,
+    /// The articles' tags with counts, most used first (bundles carry no tag
+    /// list; the viewer's navigation needs one).
+    pub tags: Vec<AuthorCount>,
 }
 
 /// An article the reader left out of a [`LoadedBundle`].
@@ -239,7 +242,12 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
             bundle.authors = author_counts(&bundle.articles);
         }
     }
-    Ok(LoadedBundle { bundle, skipped })
+    let tags = tag_counts_of(&bundle.articles);
+    Ok(LoadedBundle {
+        bundle,
+        skipped,
+        tags,
+    })
 }
 
 fn read_optional<T: serde::de::DeserializeOwned>(raw: Option<&RawValue>) -> Option<T> {

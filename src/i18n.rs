@@ -24,6 +24,8 @@ pub struct Text {
     pub categories: &'static str,
     /// Navigation heading for authors.
     pub authors: &'static str,
+    /// Navigation heading for tags.
+    pub tags: &'static str,
     /// The drawer button on phones.
     pub open_categories: &'static str,
     /// Loading state.
@@ -80,6 +82,7 @@ const ZH: Text = Text {
     all_articles: "全部文章",
     categories: "分类",
     authors: "作者",
+    tags: "标签",
     open_categories: "☰ 分类",
     loading: "正在载入文章…",
     load_failed: "文章载入失败",
@@ -118,6 +121,7 @@ const EN: Text = Text {
     all_articles: "All articles",
     categories: "Categories",
     authors: "Authors",
+    tags: "Tags",
     open_categories: "☰ Categories",
     loading: "Loading articles…",
     load_failed: "The articles could not be loaded",

@@ -18,7 +18,6 @@ pub mod bundle;
 pub mod embed;
 pub mod i18n;
 pub mod listing;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
 pub mod reading_state;
 pub mod route;

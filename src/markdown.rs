@@ -1,8 +1,9 @@
-//! Markdown to HTML for the bundler: CommonMark with GFM tables and
-//! strikethrough (pulldown-cmark). The output is not safe: it passes raw HTML
-//! and `javascript:` links through, so it always goes through the sanitizer
-//! next. Native only for now: in the wasm it would cost 55 KB brotli (see
-//! BENCHMARKS.md), so the viewer shows markdown bodies as source text.
+//! Markdown to HTML: CommonMark with GFM tables and strikethrough
+//! (pulldown-cmark), for the bundler and for the viewer. The output is not
+//! safe: it passes raw HTML and `javascript:` links through, so it always
+//! goes through the sanitizer next. In the browser this lives in its own
+//! wasm module (`src/bin/folio-markdown.rs`), loaded only when a markdown
+//! body is opened: in the main wasm it would cost 55 KB brotli (BENCHMARKS.md).
 
 use pulldown_cmark::{html, Options, Parser};
 

@@ -20,12 +20,12 @@ pub struct CategoryNode {
     pub children: Vec<CategoryNode>,
 }
 
-/// An author and the number of their articles.
+/// An author (or a tag) and the number of their articles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorCount {
-    /// The author as written.
+    /// The author (or tag) as written.
     pub name: String,
-    /// Articles by this author.
+    /// Articles by this author (with this tag).
     pub count: usize,
 }
 
@@ -109,19 +109,32 @@ pub fn author_counts(articles: &[Article]) -> Vec<AuthorCount> {
 
 /// Authors of some articles, most articles first, then by name.
 pub fn author_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AuthorCount> {
+    name_counts(articles.into_iter().filter_map(|a| a.author.as_deref()))
+}
+
+/// Tags of some articles, most articles first, then by name.
+pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AuthorCount> {
+    name_counts(
+        articles
+            .into_iter()
+            .flat_map(|a| a.tags.iter().map(String::as_str)),
+    )
+}
+
+fn name_counts<'a>(names: impl Iterator<Item = &'a str>) -> Vec<AuthorCount> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for author in articles.into_iter().filter_map(|a| a.author.as_deref()) {
-        *counts.entry(author).or_default() += 1;
+    for name in names {
+        *counts.entry(name).or_default() += 1;
     }
-    let mut authors: Vec<AuthorCount> = counts
+    let mut named: Vec<AuthorCount> = counts
         .into_iter()
         .map(|(name, count)| AuthorCount {
             name: name.to_owned(),
             count,
         })
         .collect();
-    authors.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    authors
+    named.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    named
 }
 
 #[cfg(test)]
@@ -200,5 +213,17 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn tags_by_count_once_per_article_tag() {
+        let mut first = article(&[], None);
+        first.tags = vec!["rust".into(), "wasm".into()];
+        let mut second = article(&[], None);
+        second.tags = vec!["rust".into()];
+        let untagged = article(&[], None);
+        let tags = tag_counts_of([&first, &second, &untagged]);
+        let named: Vec<(&str, usize)> = tags.iter().map(|t| (t.name.as_str(), t.count)).collect();
+        assert_eq!(named, [("rust", 2), ("wasm", 1)]);
     }
 }

@@ -76,6 +76,78 @@ test("author links filter by author", async () => {
   });
 });
 
+test("tags: listed with counts in the navigation, linked from the reader", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(url);
+    const nav = page.locator(".folio-nav");
+    const tag = nav.getByRole("link", { name: /^城市生活\s*2$/ });
+    await tag.click();
+    await page.getByRole("heading", { level: 1, name: "#城市生活" }).waitFor();
+    assert.ok(page.url().endsWith("#/tag/%E5%9F%8E%E5%B8%82%E7%94%9F%E6%B4%BB"), page.url());
+    assert.equal(await page.locator(".article-row").count(), 2);
+    assert.equal(await nav.locator('[aria-current="page"]').innerText(), "城市生活\n2");
+    // From the reader, its tags lead to the other articles with them.
+    await page.goto(`${url}#/`);
+    await page.getByRole("link", { name: "Reading your feeds offline", exact: true }).click();
+    await page.locator(".reader").getByRole("link", { name: "#offline" }).click();
+    await page.getByRole("heading", { level: 1, name: "#offline" }).waitFor();
+    assert.equal(await page.locator(".article-row").count(), 1);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("markdown bodies: rendered by a module loaded only for them, then sanitized", async () => {
+  const markdown = [
+    "Plain **bold** and ~~struck~~ text.",
+    "",
+    "| city | runners |",
+    "| --- | ---: |",
+    "| 杭州 | 300 |",
+    "",
+    "[a bad link](javascript:window.pwned=1) and <img src=\"https://img.example.com/m.jpg\" onerror=\"window.pwned=2\">",
+    "",
+    "<script>window.pwned=3</script>",
+  ].join("\n");
+  const bundleJson = {
+    format: "folio-bundle",
+    version: 1,
+    articles: [
+      article("markdown0000001", "A markdown article", markdown, { body_format: "markdown", date: "2026-11-02T08:00:00Z" }),
+      article("html00000000001", "An HTML article", "<p>Just HTML.</p>"),
+    ],
+  };
+  const server = await serveViewer({ "bundle.json": json(bundleJson) });
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(`${server.url}#/a/html00000000001`);
+    await page.getByText("Just HTML.").waitFor();
+    assert.ok(!server.requests.some((path) => path.includes("folio-markdown")), "HTML needs no markdown module");
+    await page.goto(`${server.url}#/a/markdown0000001`);
+    const body = page.locator(".article-body");
+    await body.locator("table").waitFor();
+    assert.equal(await body.locator("strong").innerText(), "bold");
+    assert.equal(await body.locator("del").innerText(), "struck");
+    assert.equal(await body.locator("td").first().innerText(), "杭州");
+    assert.equal(await body.locator("script").count(), 0);
+    assert.equal(await body.locator("[onerror]").count(), 0);
+    assert.equal(await body.locator('a[href^="javascript"]').count(), 0);
+    assert.equal(await page.evaluate(() => window.pwned), undefined);
+    assert.ok(server.requests.some((path) => path.endsWith("/folio-markdown_bg.wasm")));
+    // As in the hostile-bundle test below: DOMPurify's inert document
+    // inherits the page's CSP, which reports the handler (and the table's
+    // alignment styles) before they are stripped; nothing else may appear.
+    const unexpected = problems.filter(
+      (problem) =>
+        !/violates the following Content Security Policy directive:? .?(script-src|style-src)/.test(problem) &&
+        !/^console: CSP violation: (script-src-attr|style-src-attr) blocked inline$/.test(problem),
+    );
+    assert.deepEqual(unexpected, []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 test("a hostile bundle written straight into JSON runs nothing", async () => {
   const payloads = [
     '<p>Visible text of the hostile article.</p>',

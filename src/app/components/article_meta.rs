@@ -1,4 +1,4 @@
-//! The line under a title: author, date, reading time, categories.
+//! The line under a title: author, date, reading time, categories, tags.
 
 use crate::age::age;
 use crate::app::prefs::use_prefs;
@@ -47,12 +47,21 @@ pub fn ArticleMeta(bundle: SharedBundle, index: usize) -> impl IntoView {
             view! { <span class="category-path">{links}</span> }
         })
         .collect();
+    let tags: Vec<_> = article
+        .tags
+        .iter()
+        .map(|tag| {
+            let href = Route::Tag(tag.clone()).href();
+            view! { <a class="tag" href=href>"#" {tag.clone()}</a> }
+        })
+        .collect();
     view! {
         <p class="meta">
             {author}
             {date}
             <span class="reading-time">{move || prefs.locale.get().reading_time(minutes)}</span>
             {categories}
+            {tags}
         </p>
     }
 }

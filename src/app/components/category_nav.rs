@@ -1,18 +1,22 @@
-//! The category tree (type › site › channel) with counts, and the authors.
+//! The category tree (type › site › channel) with counts, the authors and
+//! the tags.
 
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
 use crate::route::{with_query, Route};
 use crate::search::Query;
-use crate::taxonomy::{author_counts_of, category_tree_of, count_at, CategoryNode};
+use crate::taxonomy::{
+    author_counts_of, category_tree_of, count_at, tag_counts_of, AuthorCount, CategoryNode,
+};
 use leptos::prelude::*;
 
 /// Counts while a search is active: of the matching articles only.
 struct SearchCounts {
     total: usize,
     categories: Vec<CategoryNode>,
-    authors: Vec<(String, usize)>,
+    authors: Vec<AuthorCount>,
+    tags: Vec<AuthorCount>,
 }
 
 fn search_counts(bundle: &SharedBundle, query: &str) -> Option<SearchCounts> {
@@ -28,10 +32,8 @@ fn search_counts(bundle: &SharedBundle, query: &str) -> Option<SearchCounts> {
     Some(SearchCounts {
         total: matched.len(),
         categories: category_tree_of(matched.iter().copied()),
-        authors: author_counts_of(matched.iter().copied())
-            .into_iter()
-            .map(|author| (author.name, author.count))
-            .collect(),
+        authors: author_counts_of(matched.iter().copied()),
+        tags: tag_counts_of(matched.iter().copied()),
     })
 }
 
@@ -59,24 +61,42 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl 
         &query,
         counts.as_ref(),
     );
-    let authors: Vec<_> = bundle
-        .bundle
-        .authors
-        .iter()
-        .take(30)
-        .map(|author| {
-            let route = Route::Author(author.name.clone());
-            let is_current = route == current;
-            let count = counts.as_ref().map_or(author.count, |c| {
-                c.authors.iter().find(|(name, _)| *name == author.name).map_or(0, |(_, n)| *n)
-            });
-            view! {
-                <li>
-                    <NavLink href=with_query(&route, &query) name=author.name.clone() count=count is_current=is_current />
-                </li>
-            }
-        })
-        .collect();
+    // The 30 most used of each: a long tail of names helps nobody find
+    // anything in a sidebar (search does that).
+    let named_links = |all: &[AuthorCount],
+                       matching: Option<&Vec<AuthorCount>>,
+                       route: fn(String) -> Route| {
+        all.iter()
+            .take(30)
+            .map(|named| {
+                let route = route(named.name.clone());
+                let is_current = route == current;
+                let count = matching.map_or(named.count, |matching| {
+                    matching
+                        .iter()
+                        .find(|m| m.name == named.name)
+                        .map_or(0, |m| m.count)
+                });
+                view! {
+                    <li>
+                        <NavLink href=with_query(&route, &query) name=named.name.clone() count=count is_current=is_current />
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    let authors = named_links(
+        &bundle.bundle.authors,
+        counts.as_ref().map(|c| &c.authors),
+        Route::Author,
+    );
+    let tags = named_links(&bundle.tags, counts.as_ref().map(|c| &c.tags), Route::Tag);
+    let tags = (!tags.is_empty()).then(|| {
+        view! {
+            <h2 class="nav-heading">{move || text().tags}</h2>
+            <ul class="authors tags">{tags}</ul>
+        }
+    });
     view! {
         <div class="category-nav">
             <NavLink href=with_query(&Route::Library, &query) name=text().all_articles.to_owned() count=total is_current=is_all />
@@ -88,6 +108,7 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl 
             <ul class="tree">{tree}</ul>
             <h2 class="nav-heading">{move || text().authors}</h2>
             <ul class="authors">{authors}</ul>
+            {tags}
         </div>
     }
 }

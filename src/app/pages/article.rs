@@ -5,9 +5,9 @@ use crate::app::components::highlighted::Highlighted;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
-use crate::app::sanitize;
 use crate::app::SharedBundle;
-use crate::article::{Article, BodyFormat};
+use crate::app::{markdown, sanitize};
+use crate::article::BodyFormat;
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::Route;
 use crate::search::matcher::highlight;
@@ -82,19 +82,31 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
 }
 
 /// The body, once the browser's sanitizer is loaded (at once when it is
-/// already; it starts loading when the first list is shown).
+/// already: it starts loading when the first list is shown), and for a
+/// markdown body once the markdown module is too.
 #[component]
 fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
     let prefs = use_prefs();
-    let body = move || render_body(&bundle.bundle.articles[index]);
-    if sanitize::is_loaded() {
-        return view! { <div class="article-body" inner_html=body()></div> }.into_any();
+    let article = &bundle.bundle.articles[index];
+    if matches!(article.body_format, BodyFormat::Html) && sanitize::is_loaded() {
+        let html = sanitized(&article.body);
+        return view! { <div class="article-body" inner_html=html></div> }.into_any();
     }
-    let loaded = LocalResource::new(sanitize::load);
+    let body = LocalResource::new(move || {
+        let bundle = bundle.clone();
+        async move {
+            sanitize::load().await?;
+            let article = &bundle.bundle.articles[index];
+            Ok::<String, String>(match article.body_format {
+                BodyFormat::Html => sanitized(&article.body),
+                BodyFormat::Markdown => sanitized(&markdown::load().await?.to_html(&article.body)),
+            })
+        }
+    });
     view! {
         <Suspense fallback=|| view! { <div class="article-body" aria-busy="true"></div> }>
-            {move || loaded.get().map(|loaded| match loaded {
-                Ok(()) => view! { <div class="article-body" inner_html=body()></div> }.into_any(),
+            {move || body.get().map(|body| match body {
+                Ok(html) => view! { <div class="article-body" inner_html=html></div> }.into_any(),
                 Err(error) => view! {
                     <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
                 }.into_any(),
@@ -102,30 +114,6 @@ fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-/// The body as safe HTML.
-///
-/// Markdown bodies (which `folio bundle` never writes) are shown as their
-/// source text for now: pulldown-cmark costs 55 KB brotli in this wasm, more
-/// than the size budget leaves, so rendering them is to move into a lazily
-/// loaded module (see BENCHMARKS.md).
-fn render_body(article: &Article) -> String {
-    match article.body_format {
-        BodyFormat::Html => sanitized(&article.body),
-        BodyFormat::Markdown => {
-            let source = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.create_element("pre").ok());
-            match source {
-                Some(pre) => {
-                    pre.set_text_content(Some(&article.body));
-                    sanitized(&pre.outer_html())
-                }
-                None => String::new(),
-            }
-        }
-    }
 }
 
 fn sanitized(html: &str) -> String {
