@@ -35,6 +35,36 @@ impl Filter {
         }
     }
 
+    /// The list's heading, and the links above it that lead back up (the
+    /// breadcrumb: all articles, then each parent category), as (text, hash).
+    /// `all_articles` is the interface's name for the whole list.
+    ///
+    /// ```
+    /// use folio::listing::Filter;
+    /// let filter = Filter::Category(vec!["新媒体".into(), "观察者网".into()]);
+    /// let (heading, crumbs) = filter.heading_and_breadcrumb("All articles");
+    /// assert_eq!(heading, "观察者网");
+    /// assert_eq!(crumbs[1], ("新媒体".to_owned(), "#/c/%E6%96%B0%E5%AA%92%E4%BD%93".to_owned()));
+    /// ```
+    pub fn heading_and_breadcrumb(&self, all_articles: &str) -> (String, Vec<(String, String)>) {
+        let all = (all_articles.to_owned(), Route::Library.href());
+        match self {
+            Filter::All => (all_articles.to_owned(), vec![]),
+            Filter::Category(path) => {
+                let mut crumbs = vec![all];
+                crumbs.extend((1..path.len()).map(|depth| {
+                    (
+                        path[depth - 1].clone(),
+                        Route::Category(path[..depth].to_vec()).href(),
+                    )
+                }));
+                (path.last().cloned().unwrap_or_default(), crumbs)
+            }
+            Filter::Author(name) => (name.clone(), vec![all]),
+            Filter::Tag(name) => (format!("#{name}"), vec![all]),
+        }
+    }
+
     /// Whether `article` belongs in the list.
     pub fn matches(&self, article: &Article) -> bool {
         match self {
@@ -108,6 +138,30 @@ pub fn neighbours(order: &[usize], index: usize) -> (Option<usize>, Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_and_breadcrumbs_lead_back_up() {
+        let all = "All";
+        assert_eq!(
+            Filter::All.heading_and_breadcrumb(all),
+            ("All".into(), vec![])
+        );
+        let (heading, crumbs) =
+            Filter::Category(vec!["a".into(), "b".into(), "c".into()]).heading_and_breadcrumb(all);
+        assert_eq!(heading, "c");
+        assert_eq!(
+            crumbs,
+            [
+                ("All".to_owned(), "#/".to_owned()),
+                ("a".to_owned(), "#/c/a".to_owned()),
+                ("b".to_owned(), "#/c/a/b".to_owned()),
+            ]
+        );
+        let (heading, crumbs) = Filter::Tag("rust".into()).heading_and_breadcrumb(all);
+        assert_eq!((heading.as_str(), crumbs.len()), ("#rust", 1));
+        let (heading, _) = Filter::Author("示例日报".into()).heading_and_breadcrumb(all);
+        assert_eq!(heading, "示例日报");
+    }
 
     fn article(categories: &[&[&str]], author: &str, tags: &[&str]) -> Article {
         Article {

@@ -6,32 +6,9 @@ use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::SearchCache;
 use crate::app::SharedBundle;
-use crate::i18n::Locale;
 use crate::listing::{newest_first, Filter};
-use crate::route::Route;
 use crate::search::Query;
 use leptos::prelude::*;
-
-/// Heading and breadcrumb for a filter.
-fn breadcrumb(filter: &Filter, locale: Locale) -> (String, Vec<(String, String)>) {
-    let all_articles = locale.text().all_articles.to_owned();
-    let all = (all_articles.clone(), Route::Library.href());
-    match filter {
-        Filter::All => (all_articles, vec![]),
-        Filter::Category(path) => {
-            let mut crumbs = vec![all];
-            crumbs.extend((1..path.len()).map(|depth| {
-                (
-                    path[depth - 1].clone(),
-                    Route::Category(path[..depth].to_vec()).href(),
-                )
-            }));
-            (path.last().cloned().unwrap_or_default(), crumbs)
-        }
-        Filter::Author(name) => (name.clone(), vec![all]),
-        Filter::Tag(name) => (format!("#{name}"), vec![all]),
-    }
-}
 
 /// The list page.
 #[component]
@@ -55,9 +32,12 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, query: String) -> impl 
     let prefs = use_prefs();
     let locale = move || prefs.locale.get();
     let filter = StoredValue::new(filter);
-    let heading = move || filter.with_value(|filter| breadcrumb(filter, locale()).0);
+    let heading_and_breadcrumb = move || {
+        filter.with_value(|filter| filter.heading_and_breadcrumb(locale().text().all_articles))
+    };
+    let heading = move || heading_and_breadcrumb().0;
     let crumbs = move || {
-        let crumbs = filter.with_value(|filter| breadcrumb(filter, locale()).1);
+        let crumbs = heading_and_breadcrumb().1;
         (!crumbs.is_empty()).then(|| {
             let items: Vec<_> = crumbs
                 .into_iter()
