@@ -12,7 +12,7 @@ PORT ?= 8080
 SITE := site
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve dist test lint native e2e dist-viewer budget size bench-bundle bootstrap-build bootstrap-test
+.PHONY: serve dist test lint native e2e dist-viewer budget size bench-bundle bench-search bootstrap-build bootstrap-test
 
 serve: bootstrap-build dist-viewer
 	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
@@ -61,3 +61,9 @@ size: bootstrap-build dist-viewer
 # posts; writes the table into BENCHMARKS.md.
 bench-bundle:
 	scripts/bench-bundle.sh
+
+# Query latency, bytes before the first list and memory in headless Chromium
+# at 1,000 / 10,000 / 100,000 generated articles; writes BENCHMARKS.md.
+bench-search: bootstrap-test dist-viewer
+	cargo build --release --quiet --bin folio --example generate_posts
+	node scripts/bench-search.mjs

@@ -49,6 +49,7 @@ export const ready = globalThis[key];
  * names: bundle, category, theme, lang, height, routing (see README.md).
  */
 export async function mount(element, options = {}) {
+  if (!(element instanceof HTMLElement)) throw new TypeError("folio.mount: the first argument must be an element");
   const glue = await ready;
   const viewer = glue.mount(element, options);
   return {

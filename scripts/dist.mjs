@@ -93,7 +93,10 @@ if (existsSync(join(output, "snippets"))) {
   write("folio-web.js", glue);
 }
 
-for (const name of ["folio-web_bg.wasm", "folio-web.js", "app.css", "page.css", "favicon.svg"]) {
+// index.html, embed.html, page.css and favicon.svg keep their names and are
+// revalidated: the pages never change between releases (folio.js adds the
+// hashed stylesheet), and page.css is a few bytes.
+for (const name of ["folio-web_bg.wasm", "folio-web.js", "app.css"]) {
   if (!existsSync(join(output, name))) continue;
   const renamed = hashedName(name, hashOf(readFileSync(join(output, name))));
   renameSync(join(output, name), join(output, renamed));
@@ -109,15 +112,6 @@ const assets = {
   style: `./${renames.get("app.css")}`,
 };
 write("folio.js", loader.replace(assetsLine, `const ASSETS = ${JSON.stringify(assets)};`));
-for (const page of ["index.html", "embed.html"]) {
-  if (!existsSync(join(output, page))) continue;
-  let html = read(page);
-  for (const [from, to] of renames) {
-    html = html.replaceAll(`href="${from}"`, `href="${to}"`).replaceAll(`href="./${from}"`, `href="./${to}"`);
-  }
-  write(page, html);
-}
-
 // Precompressed siblings for servers that send them as they are (nginx
 // gzip_static / brotli_static, object stores with Content-Encoding set).
 const compressible = /\.(html|js|mjs|css|json|svg|wasm)$/;

@@ -208,3 +208,28 @@ test("iframe mode: embed.html shows its configured bundle and sizes its frame", 
     await close();
   }
 });
+
+test("iframe mode: a parent not listed in embed.json is not told the height", async () => {
+  const unlisted = await serveViewer({
+    "bundle.json": bundle(join(ROOT, "demo/posts")),
+    "frame-host.html": join(HOST, "frame-host.html"),
+    "host.css": join(HOST, "host.css"),
+    "embed.json": { status: 200, body: JSON.stringify({ bundle: "bundle.json", parents: ["https://elsewhere.example"] }) },
+  });
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  const warnings = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  try {
+    await page.goto(`${unlisted.url}frame-host.html`);
+    await page.frameLocator("#allowed").getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator("#allowed").evaluate((el) => Math.round(el.getBoundingClientRect().height)), 150);
+    assert.ok(warnings.some((w) => /is not in embed\.json's "parents"/.test(w)), warnings.join("\n"));
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await unlisted.close();
+  }
+});

@@ -1,0 +1,188 @@
+// Measures searching in the viewer, in headless Chromium, on generated
+// corpora (examples/generate_posts.rs) bundled by the release `folio`, and
+// writes the table into BENCHMARKS.md between the bench-search markers.
+//
+//   node scripts/bench-search.mjs [SIZES...]   (default: 1000 10000 100000; `make bench-search`)
+//
+// Per size: bytes transferred before the first list appears (viewer and
+// bundle, as received), time to the first list, then 200 fixed queries typed
+// into the search field one at a time. A query's latency runs from the input
+// event to the first change of the list in the DOM, plus the next animation
+// frame (so the change has been laid out and painted). Also the longest main-
+// thread task seen while the queries ran (Long Tasks API) and the renderer
+// process' resident memory afterwards (JS heap, wasm memory and DOM together).
+//
+// The bundles are single files (the split layout of issue 5 does not exist
+// yet), so every figure includes downloading and parsing the whole bundle.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { launch, openPage } from "../tests/e2e/support.mjs";
+import { startServer } from "./serve.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (sizes.length === 0) sizes.push(1000, 10000, 100000);
+const LOAD_TIMEOUT_MS = 10 * 60 * 1000;
+
+function corpus(n) {
+  const posts = join(ROOT, `target/bench/posts-${n}`);
+  if (!existsSync(join(posts, ".complete"))) {
+    execFileSync(join(ROOT, "target/release/examples/generate_posts"), [String(n), posts], { stdio: "inherit" });
+    writeFileSync(join(posts, ".complete"), "");
+  }
+  const bundlePath = join(ROOT, `target/bench/bundle-${n}.json`);
+  if (!existsSync(bundlePath) || statSync(bundlePath).mtimeMs < statSync(join(posts, ".complete")).mtimeMs) {
+    execFileSync(join(ROOT, "target/release/folio"), ["bundle", posts, "-o", bundlePath, "--quiet"], {
+      stdio: "inherit",
+    });
+  }
+  return bundlePath;
+}
+
+/** SplitMix64, as in the corpus generator: the same queries on every run. */
+function rng(seed) {
+  let state = BigInt(seed);
+  const mask = (1n << 64n) - 1n;
+  return (n) => {
+    state = (state + 0x9e3779b97f4a7c15n) & mask;
+    let z = state;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask;
+    return Number((z ^ (z >> 31n)) % BigInt(n));
+  };
+}
+
+/**
+ * 200 queries sampled from the 1,000-post corpus (the larger ones share its
+ * vocabulary): CJK substrings of 1–4 characters, English words and prefixes,
+ * two-term ANDs, phrases, exclusions, and misses.
+ */
+function queries() {
+  const { articles } = JSON.parse(readFileSync(corpus(1000), "utf8"));
+  const text = (a) => `${a.title} ${a.body.replace(/<[^>]*>/g, " ")}`;
+  const below = rng(0x5eed5eac);
+  const cjkRuns = [];
+  const words = [];
+  for (const article of articles) {
+    for (const run of text(article).match(/[\u3040-\u30ff\u4e00-\u9fff]{4,}/g) ?? []) cjkRuns.push(run);
+    for (const word of text(article).match(/\b[A-Za-z]{5,}\b/g) ?? []) words.push(word.toLowerCase());
+  }
+  const cjk = (length) => {
+    const run = cjkRuns[below(cjkRuns.length)];
+    const at = below(run.length - length + 1);
+    return run.slice(at, at + length);
+  };
+  const word = () => words[below(words.length)];
+  const list = [];
+  for (let i = 0; i < 80; i++) list.push(cjk(1 + (i % 4)));
+  for (let i = 0; i < 40; i++) list.push(word());
+  for (let i = 0; i < 20; i++) list.push(word().slice(0, 3 + (i % 3)));
+  for (let i = 0; i < 20; i++) list.push(`${cjk(2)} ${cjk(2)}`);
+  for (let i = 0; i < 10; i++) list.push(`"${cjk(3)}"`);
+  for (let i = 0; i < 10; i++) list.push(`${cjk(2)} -${cjk(1)}`);
+  for (let i = 0; i < 20; i++) list.push(i % 2 ? `龘靐${cjk(1)}齉` : `zqxj${word().slice(0, 3)}`);
+  return list;
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function rendererRssMb() {
+  const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
+  const kb = out
+    .split("\n")
+    .filter((line) => line.includes("--type=renderer"))
+    .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] || 0), 0);
+  return Math.round(kb / 1024);
+}
+
+async function measure(browser, n, queryList) {
+  const bundlePath = corpus(n);
+  const server = await startServer({ root: join(ROOT, "dist"), prefix: "/bench/", overrides: { "bundle.json": bundlePath } });
+  const { page, close } = await openPage(browser);
+  try {
+    await page.addInitScript(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      }).observe({ type: "longtask", buffered: true });
+    });
+    const started = Date.now();
+    await page.goto(server.url);
+    await page.locator(".article-row").first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+    const firstListMs = Date.now() - started;
+    const firstListBytes = await page.evaluate(() =>
+      performance.getEntriesByType("resource").reduce((sum, r) => sum + r.encodedBodySize, 0)
+        + performance.getEntriesByType("navigation").reduce((sum, r) => sum + r.encodedBodySize, 0));
+    await page.evaluate(() => { window.__longest = 0; });
+    const latencies = [];
+    for (const query of queryList) {
+      for (const value of ["", query]) {
+        const ms = await page.evaluate(async (value) => {
+          const field = document.querySelector(".folio .search input");
+          const main = document.querySelector(".folio");
+          if (field.value === value) return 0;
+          const changed = new Promise((resolve) => {
+            const observer = new MutationObserver(() => {
+              observer.disconnect();
+              requestAnimationFrame(() => resolve(performance.now()));
+            });
+            observer.observe(main, { childList: true, subtree: true, characterData: true });
+          });
+          const t0 = performance.now();
+          field.value = value;
+          field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value }));
+          return (await changed) - t0;
+        }, value);
+        if (value) latencies.push(ms);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    const longestTask = await page.evaluate(() => window.__longest);
+    return {
+      n,
+      bundleMb: (statSync(bundlePath).size / 1048576).toFixed(0),
+      firstListKb: Math.round(firstListBytes / 1024),
+      firstListS: (firstListMs / 1000).toFixed(1),
+      p50: percentile(latencies, 50).toFixed(1),
+      p95: percentile(latencies, 95).toFixed(1),
+      longestTask: Math.round(longestTask),
+      rss: rendererRssMb(),
+    };
+  } catch (error) {
+    return { n, error: String(error.message ?? error).split("\n")[0] };
+  } finally {
+    await close();
+    await server.close();
+  }
+}
+
+if (!existsSync(join(ROOT, "dist/index.html"))) throw new Error("build the viewer first: make dist-viewer");
+const queryList = queries();
+const browser = await launch();
+const rows = [];
+for (const n of sizes) {
+  const result = await measure(browser, n, queryList);
+  console.error(`bench-search: ${JSON.stringify(result)}`);
+  rows.push(
+    result.error
+      ? `| ${n} | — | — | — | — | — | — | — | ${result.error} |`
+      : `| ${n} | ${result.bundleMb} MB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.p50} ms | ${result.p95} ms | ${result.longestTask} ms | ${result.rss} MB | |`,
+  );
+}
+await browser.close();
+
+const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
+const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per size, single-file bundles:
+
+| articles | bundle | bytes before first list | first list | query p50 | query p95 | longest task while searching | renderer memory | note |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+${rows.join("\n")}`;
+const path = join(ROOT, "BENCHMARKS.md");
+const block = `<!-- bench-search:start -->\n${table}\n<!-- bench-search:end -->`;
+let doc = readFileSync(path, "utf8");
+const pattern = /<!-- bench-search:start -->[\s\S]*?<!-- bench-search:end -->/;
+doc = pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n## Search in the viewer (\`make bench-search\`)\n\n${block}\n`;
+writeFileSync(path, doc);
+console.error(table);
