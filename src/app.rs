@@ -20,7 +20,7 @@ mod scroll;
 
 use crate::embed::ViewerOptions;
 use crate::listing::{newest_first, Filter};
-use crate::route::{query_of, Route};
+use crate::route::{Route, SearchState};
 use crate::search::{search, Hit, Query, SearchableArticle};
 use components::category_nav::CategoryNav;
 use components::help::Help;
@@ -114,7 +114,7 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     provide_context(router);
     provide_context(SearchCache::new());
     let route = Memo::new(move |_| Route::parse(&router.location()));
-    let query = Memo::new(move |_| query_of(&router.location()));
+    let search = Memo::new(move |_| SearchState::of(&router.location()));
     let nav_id = VIEWERS.with(|count| {
         count.set(count.get() + 1);
         format!("folio-nav-{}", count.get())
@@ -184,7 +184,7 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                     {move || text().open_categories}
                 </button>
                 <a class="folio-brand" href=Route::Library.href()>"folio"</a>
-                <SearchBox query=query route=route />
+                <SearchBox search=search route=route />
                 <div class="folio-tools">
                     <button type="button" class="text-smaller" on:click=move |_| prefs.step_text_size(false)>
                         {move || text().text_size[0]}
@@ -207,11 +207,11 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                         .map(|loaded| match loaded {
                             Ok(loaded) => {
                                 let current = route.get();
-                                let search = query.get();
+                                let search = search.get();
                                 view! {
                                     <div class="folio-layout">
                                         <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
-                                            <CategoryNav bundle=loaded.clone() current=current.clone() query=search.clone() />
+                                            <CategoryNav bundle=loaded.clone() current=current.clone() search=search.clone() />
                                         </nav>
                                         <main class="folio-main">{pages::page_for(current, search, loaded)}</main>
                                     </div>

@@ -9,8 +9,9 @@
 //! | `#/tag/<name>` | articles with one tag |
 //! | `#/starred` | the reader's starred articles |
 //!
-//! Any route may carry a search after `?`: `#/?q=中俄`, `#/c/新媒体?q=linux`
-//! ([`query_of`], [`with_query`]).
+//! Any route may carry a search after `?`: `#/?q=中俄`, `#/c/新媒体?q=linux`,
+//! and a date range, `&from=2026-11-01&to=2026-11-20` (days, UTC, both
+//! included) ([`SearchState`], [`with_search`]).
 //!
 //! Parsing and building live here together so that every link the viewer
 //! writes is one it can read back (`Route::parse(&r.href()) == r`).
@@ -107,6 +108,92 @@ impl Route {
 /// its meaning).
 const QUERY_VALUE: &AsciiSet = &SEGMENT.add(b'&').add(b'=').add(b'+');
 
+/// What narrows a list besides its route: the search text and a date range.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchState {
+    /// The search as typed (`q=`).
+    pub text: String,
+    /// First day shown, `YYYY-MM-DD` (UTC), if any (`from=`).
+    pub from: Option<String>,
+    /// Last day shown, `YYYY-MM-DD` (UTC), if any (`to=`).
+    pub to: Option<String>,
+}
+
+impl SearchState {
+    /// The search state in a hash; parameters it does not know, and days
+    /// that are not `YYYY-MM-DD`, are ignored.
+    ///
+    /// ```
+    /// use folio::route::SearchState;
+    /// let state = SearchState::of("#/c/a?q=%E4%B8%AD%E4%BF%84&from=2026-11-01&to=nonsense");
+    /// assert_eq!(state.text, "中俄");
+    /// assert_eq!(state.from.as_deref(), Some("2026-11-01"));
+    /// assert_eq!(state.to, None);
+    /// ```
+    pub fn of(hash: &str) -> SearchState {
+        let mut state = SearchState::default();
+        let Some((_, params)) = hash.split_once('?') else {
+            return state;
+        };
+        for (key, value) in params.split('&').filter_map(|pair| pair.split_once('=')) {
+            let value = decode(&value.replace('+', " "));
+            match key {
+                "q" => state.text = value,
+                "from" if is_day(&value) => state.from = Some(value),
+                "to" if is_day(&value) => state.to = Some(value),
+                _ => {}
+            }
+        }
+        state
+    }
+
+    /// Whether a date range is set.
+    pub fn has_dates(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether an article dated `date` (RFC 3339, UTC, as bundles write
+    /// it) is inside the date range. Undated articles are outside any range.
+    ///
+    /// ```
+    /// use folio::route::SearchState;
+    /// let week = SearchState::of("#/?from=2026-11-16&to=2026-11-22");
+    /// assert!(week.admits(Some("2026-11-22T23:59:59Z")));
+    /// assert!(!week.admits(Some("2026-11-23T00:00:00Z")));
+    /// assert!(!week.admits(None));
+    /// assert!(SearchState::default().admits(None));
+    /// ```
+    pub fn admits(&self, date: Option<&str>) -> bool {
+        if !self.has_dates() {
+            return true;
+        }
+        let Some(day) = date.and_then(|date| date.get(..10)) else {
+            return false;
+        };
+        self.from.as_deref().is_none_or(|from| day >= from)
+            && self.to.as_deref().is_none_or(|to| day <= to)
+    }
+
+    /// The same state with other search text.
+    pub fn with_text(&self, text: &str) -> SearchState {
+        SearchState {
+            text: text.to_owned(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Whether `value` is a day as `YYYY-MM-DD` (digits in place; the range
+/// check is the string comparison, so `2026-13-45` is simply after December).
+pub fn is_day(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
 /// The search in a hash (`q=` after `?`), decoded; empty when there is none.
 ///
 /// ```
@@ -114,23 +201,34 @@ const QUERY_VALUE: &AsciiSet = &SEGMENT.add(b'&').add(b'=').add(b'+');
 /// assert_eq!(folio::route::query_of("#/"), "");
 /// ```
 pub fn query_of(hash: &str) -> String {
-    let Some((_, params)) = hash.split_once('?') else {
-        return String::new();
-    };
-    params
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("q="))
-        .map(|value| decode(&value.replace('+', " ")))
-        .unwrap_or_default()
+    SearchState::of(hash).text
 }
 
 /// `route`'s hash with the search `query` (none when it is blank).
 pub fn with_query(route: &Route, query: &str) -> String {
+    with_search(route, &SearchState::default().with_text(query))
+}
+
+/// `route`'s hash with `state` (blank parts left out).
+pub fn with_search(route: &Route, state: &SearchState) -> String {
+    let mut params = Vec::new();
+    if !state.text.trim().is_empty() {
+        params.push(format!(
+            "q={}",
+            utf8_percent_encode(&state.text, QUERY_VALUE)
+        ));
+    }
+    if let Some(from) = &state.from {
+        params.push(format!("from={from}"));
+    }
+    if let Some(to) = &state.to {
+        params.push(format!("to={to}"));
+    }
     let href = route.href();
-    if query.trim().is_empty() {
+    if params.is_empty() {
         href
     } else {
-        format!("{href}?q={}", utf8_percent_encode(query, QUERY_VALUE))
+        format!("{href}?{}", params.join("&"))
     }
 }
 
@@ -206,5 +304,28 @@ mod tests {
         for route in routes {
             assert_eq!(Route::parse(&route.href()), route, "{}", route.href());
         }
+    }
+
+    #[test]
+    fn date_ranges_ride_along_and_read_back() {
+        let state = SearchState {
+            text: "中俄 -美国".into(),
+            from: Some("2026-11-01".into()),
+            to: Some("2026-11-20".into()),
+        };
+        let category = Route::Category(vec!["新媒体".into()]);
+        let hash = with_search(&category, &state);
+        assert_eq!(Route::parse(&hash), category);
+        assert_eq!(SearchState::of(&hash), state);
+        let only_from = SearchState {
+            from: Some("2026-11-01".into()),
+            ..SearchState::default()
+        };
+        assert_eq!(
+            with_search(&Route::Library, &only_from),
+            "#/?from=2026-11-01"
+        );
+        assert!(!SearchState::of("#/?from=2026-1-01&to=20261101").has_dates());
+        assert!(is_day("2026-11-01") && !is_day("2026-11-1") && !is_day("２026-11-01"));
     }
 }

@@ -296,5 +296,19 @@ fn search_finds_what_chinese_readers_type() {
         "title hits first: {linux:?}"
     );
     assert_eq!(titles("中俄", &["--category", "编程"]), (Some(1), vec![]));
-    assert_eq!(titles("中俄", &["--author", "观察者网"]).1, vec![guancha]);
+    assert_eq!(
+        titles("中俄", &["--author", "观察者网"]).1,
+        vec![guancha.clone()]
+    );
+    assert_eq!(titles("中俄", &["--from", "2000-01-01"]).1, vec![guancha]);
+    assert_eq!(titles("中俄", &["--to", "2000-01-01"]), (Some(1), vec![]));
+    let bad_day = folio(&[
+        "search",
+        out.to_str().unwrap(),
+        "中俄",
+        "--from",
+        "2026-1-1",
+    ]);
+    assert_eq!(bad_day.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_day.stderr).contains("YYYY-MM-DD"));
 }

@@ -4,6 +4,7 @@ pub mod article_list;
 pub mod article_meta;
 pub mod article_row;
 pub mod category_nav;
+pub mod date_filter;
 pub mod help;
 pub mod highlighted;
 pub mod page_heading;

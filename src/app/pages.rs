@@ -7,20 +7,21 @@ mod starred;
 
 use super::SharedBundle;
 use crate::listing::Filter;
-use crate::route::Route;
+use crate::route::{Route, SearchState};
 use leptos::prelude::*;
 
-/// The view for `route` (with the search `query`) over the loaded bundle.
-pub fn page_for(route: Route, query: String, bundle: SharedBundle) -> AnyView {
+/// The view for `route` (with the search `search`) over the loaded bundle.
+pub fn page_for(route: Route, search: SearchState, bundle: SharedBundle) -> AnyView {
     if let Some(filter) = Filter::from_route(&route) {
-        return view! { <library::LibraryPage bundle=bundle filter=filter query=query /> }
+        return view! { <library::LibraryPage bundle=bundle filter=filter search=search /> }
             .into_any();
     }
     match route {
-        Route::Starred => view! { <starred::StarredPage bundle=bundle query=query /> }.into_any(),
+        Route::Starred => view! { <starred::StarredPage bundle=bundle search=search /> }.into_any(),
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
             Some(index) => {
-                view! { <article::ArticlePage bundle=bundle index=index query=query /> }.into_any()
+                view! { <article::ArticlePage bundle=bundle index=index search=search /> }
+                    .into_any()
             }
             None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),
         },

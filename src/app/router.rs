@@ -60,6 +60,11 @@ impl Router {
         self.location.get()
     }
 
+    /// The current location, untracked (for event handlers).
+    pub fn location_untracked(self) -> String {
+        self.location.get_untracked()
+    }
+
     /// The hash of the list the reader came from (for Esc and for searching
     /// from the reader).
     pub fn last_list(self) -> String {

@@ -4,6 +4,7 @@ use crate::app::components::article_row::ArticleRow;
 use crate::app::prefs::use_prefs;
 use crate::app::SharedBundle;
 use crate::listing::page_window;
+use crate::route::SearchState;
 use leptos::prelude::*;
 
 /// The rows of `order` (bundle indices), a page at a time, with a pager.
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 pub fn ArticleList(
     bundle: SharedBundle,
     order: Vec<usize>,
-    #[prop(optional)] query: String,
+    #[prop(optional)] search: SearchState,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let locale = move || prefs.locale.get();
@@ -21,7 +22,7 @@ pub fn ArticleList(
         let window = page_window(total, page.get());
         order[window.start..window.end]
             .iter()
-            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index query=query.clone() /> })
+            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index search=search.clone() /> })
             .collect::<Vec<_>>()
     };
     let pager = move || {

@@ -4,7 +4,7 @@ use crate::app::components::article_meta::ArticleMeta;
 use crate::app::components::highlighted::Highlighted;
 use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
-use crate::route::{with_query, Route};
+use crate::route::{with_search, Route, SearchState};
 use crate::search::matcher::{highlight, snippet};
 use crate::search::text::body_text;
 use crate::search::Query;
@@ -17,10 +17,10 @@ const SNIPPET_RADIUS: usize = 60;
 /// a search, matches are marked and the excerpt becomes a snippet around the
 /// first match in the body.
 #[component]
-pub fn ArticleRow(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
+pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
-    let href = with_query(&Route::Article(article.id.clone()), &query);
-    let parsed = Query::parse(&query);
+    let href = with_search(&Route::Article(article.id.clone()), &search);
+    let parsed = Query::parse(&search.text);
     let (title, excerpt) = if parsed.is_empty() {
         (
             vec![(article.title.clone(), false)],

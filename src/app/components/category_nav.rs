@@ -4,7 +4,7 @@
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
-use crate::route::{with_query, Route};
+use crate::route::{with_search, Route, SearchState};
 use crate::search::Query;
 use crate::taxonomy::{
     author_counts_of, category_tree_of, count_at, tag_counts_of, AuthorCount, CategoryNode,
@@ -19,16 +19,23 @@ struct SearchCounts {
     tags: Vec<AuthorCount>,
 }
 
-fn search_counts(bundle: &SharedBundle, query: &str) -> Option<SearchCounts> {
-    if Query::parse(query).is_empty() {
+fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCounts> {
+    let has_text = !Query::parse(&search.text).is_empty();
+    if !has_text && !search.has_dates() {
         return None;
     }
     let articles = &bundle.bundle.articles;
-    let matched: Vec<&crate::article::Article> = expect_context::<SearchCache>()
-        .hits(bundle, query)
-        .iter()
-        .map(|hit| &articles[hit.index])
-        .collect();
+    let in_range = |article: &&crate::article::Article| search.admits(article.date.as_deref());
+    let matched: Vec<&crate::article::Article> = if has_text {
+        expect_context::<SearchCache>()
+            .hits(bundle, &search.text)
+            .iter()
+            .map(|hit| &articles[hit.index])
+            .filter(in_range)
+            .collect()
+    } else {
+        articles.iter().filter(in_range).collect()
+    };
     Some(SearchCounts {
         total: matched.len(),
         categories: category_tree_of(matched.iter().copied()),
@@ -38,11 +45,11 @@ fn search_counts(bundle: &SharedBundle, query: &str) -> Option<SearchCounts> {
 }
 
 /// Navigation for the whole bundle; `current` is highlighted and its
-/// ancestors are open. With a search (`query`), links keep it and counts
+/// ancestors are open. With a search (`search`), links keep it and counts
 /// are of the matching articles.
 #[component]
-pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl IntoView {
-    let counts = search_counts(&bundle, &query);
+pub fn CategoryNav(bundle: SharedBundle, current: Route, search: SearchState) -> impl IntoView {
+    let counts = search_counts(&bundle, &search);
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
@@ -58,7 +65,7 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl 
         &bundle.bundle.categories,
         &[],
         &current_path,
-        &query,
+        &search,
         counts.as_ref(),
     );
     // The 30 most used of each: a long tail of names helps nobody find
@@ -79,7 +86,7 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl 
                 });
                 view! {
                     <li>
-                        <NavLink href=with_query(&route, &query) name=named.name.clone() count=count is_current=is_current />
+                        <NavLink href=with_search(&route, &search) name=named.name.clone() count=count is_current=is_current />
                     </li>
                 }
             })
@@ -99,7 +106,7 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, query: String) -> impl 
     });
     view! {
         <div class="category-nav">
-            <NavLink href=with_query(&Route::Library, &query) name=text().all_articles.to_owned() count=total is_current=is_all />
+            <NavLink href=with_search(&Route::Library, &search) name=text().all_articles.to_owned() count=total is_current=is_all />
             <a href=Route::Starred.href() class="starred-link" class:current=current == Route::Starred aria-current=(current == Route::Starred).then_some("page")>
                 <span class="name">{move || text().starred}</span>
                 <span class="count">{move || reading.0.with(|state| state.starred.len())}</span>
@@ -128,7 +135,7 @@ fn nodes(
     nodes: &[CategoryNode],
     parent: &[String],
     current: &[String],
-    query: &str,
+    search: &SearchState,
     counts: Option<&SearchCounts>,
 ) -> Vec<AnyView> {
     nodes
@@ -139,7 +146,7 @@ fn nodes(
             let is_current = path == current;
             let count = counts.map_or(node.count, |c| count_at(&c.categories, &path));
             let link = view! {
-                <NavLink href=with_query(&Route::Category(path.clone()), query) name=node.name.clone() count=count is_current=is_current />
+                <NavLink href=with_search(&Route::Category(path.clone()), search) name=node.name.clone() count=count is_current=is_current />
             };
             if node.children.is_empty() {
                 return view! { <li class="leaf">{link}</li> }.into_any();
@@ -147,7 +154,7 @@ fn nodes(
             // A button beside the link, not a <summary> around it: a link
             // inside a disclosure control is a nested interactive control.
             let (open, set_open) = signal(current.starts_with(&path));
-            let children = self::nodes(&node.children, &path, current, query, counts);
+            let children = self::nodes(&node.children, &path, current, search, counts);
             view! {
                 <li>
                     <div class="branch">

@@ -3,14 +3,14 @@
 
 use crate::app::prefs::use_prefs;
 use crate::app::router::use_router;
-use crate::route::{with_query, Route};
+use crate::route::{with_search, Route, SearchState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A search field over the list the reader is in (`route`), or, from the
 /// reader, over the list they came from.
 #[component]
-pub fn SearchBox(query: Memo<String>, route: Memo<Route>) -> impl IntoView {
+pub fn SearchBox(search: Memo<SearchState>, route: Memo<Route>) -> impl IntoView {
     let prefs = use_prefs();
     let router = use_router();
     let text = move || prefs.locale.get().text();
@@ -20,8 +20,9 @@ pub fn SearchBox(query: Memo<String>, route: Memo<Route>) -> impl IntoView {
             Route::Article(_) | Route::Unknown(_) => Route::parse(&router.last_list()),
             other => other,
         };
-        let hash = with_query(&base, &value);
-        let was_searching = !query.get_untracked().is_empty();
+        let current = search.get_untracked();
+        let hash = with_search(&base, &current.with_text(&value));
+        let was_searching = !current.text.is_empty();
         // A new search is a history entry; refining or clearing it only
         // replaces that entry, so Back leaves the search instead of undoing
         // one keystroke at a time.
@@ -53,7 +54,7 @@ pub fn SearchBox(query: Memo<String>, route: Memo<Route>) -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     placeholder=move || text().search_placeholder
-                    prop:value=move || query.get()
+                    prop:value=move || search.with(|search| search.text.clone())
                     on:input=on_input
                     on:compositionend=on_composed
                 />

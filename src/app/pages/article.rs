@@ -9,7 +9,7 @@ use crate::app::SharedBundle;
 use crate::app::{markdown, sanitize};
 use crate::article::BodyFormat;
 use crate::listing::{neighbours, newest_first, Filter};
-use crate::route::Route;
+use crate::route::{Route, SearchState};
 use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 /// The article at `index` in the bundle, with links to its neighbours in the
 /// full list (newer, older).
 #[component]
-pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
+pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
     let text = move || prefs.locale.get().text();
     let articles = &bundle.bundle.articles;
@@ -41,7 +41,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, query: String) -> impl In
         view! { <img class="head-image" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }
     });
     // Opened from a search: the title shows what matched.
-    let title = highlight(&article.title, &Query::parse(&query));
+    let title = highlight(&article.title, &Query::parse(&search.text));
     let reading = use_reading();
     let id = article.id.clone();
     reading.update(|state| state.mark_read(&id));

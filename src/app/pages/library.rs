@@ -2,31 +2,37 @@
 //! page at a time so the DOM stays small whatever the bundle's size.
 
 use crate::app::components::article_list::ArticleList;
+use crate::app::components::date_filter::DateFilter;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::SearchCache;
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
+use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
 
 /// The list page.
 #[component]
-pub fn LibraryPage(bundle: SharedBundle, filter: Filter, query: String) -> impl IntoView {
-    let is_search = !Query::parse(&query).is_empty();
-    let order: Vec<usize> = if is_search {
+pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) -> impl IntoView {
+    let has_text = !Query::parse(&search.text).is_empty();
+    let is_search = has_text || search.has_dates();
+    let articles = &bundle.bundle.articles;
+    let mut order: Vec<usize> = if has_text {
         // The hits over all articles, in rank order, narrowed to the filter:
         // the same as searching the filter's articles (ranking is stable).
-        let articles = &bundle.bundle.articles;
         expect_context::<SearchCache>()
-            .hits(&bundle, &query)
+            .hits(&bundle, &search.text)
             .iter()
             .map(|hit| hit.index)
             .filter(|&index| filter.matches(&articles[index]))
             .collect()
     } else {
-        newest_first(&bundle.bundle.articles, &filter)
+        newest_first(articles, &filter)
     };
+    if search.has_dates() {
+        order.retain(|&index| search.admits(articles[index].date.as_deref()));
+    }
     let total = order.len();
     let skipped = bundle.skipped.len();
     let prefs = use_prefs();
@@ -53,10 +59,11 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, query: String) -> impl 
             <p class="list-count" role="status">
                 {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
             </p>
+            <DateFilter search=search.clone() />
             {(skipped > 0).then(|| view! {
                 <p class="folio-notice" role="status">{move || locale().skipped(skipped)}</p>
             })}
-            <ArticleList bundle=bundle order=order query=query />
+            <ArticleList bundle=bundle order=order search=search />
         </section>
     }
 }

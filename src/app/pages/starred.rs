@@ -6,25 +6,31 @@ use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
 use crate::listing::newest_first_where;
+use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
 
 /// Starred articles, newest first, or the search's hits among them.
 #[component]
-pub fn StarredPage(bundle: SharedBundle, query: String) -> impl IntoView {
+pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
     let reading = use_reading();
     let locale = move || prefs.locale.get();
     let articles = &bundle.bundle.articles;
     let order: Vec<usize> = reading.0.with_untracked(|state| {
-        if Query::parse(&query).is_empty() {
-            newest_first_where(articles, |a| state.is_starred(&a.id))
+        if Query::parse(&search.text).is_empty() {
+            newest_first_where(articles, |a| {
+                state.is_starred(&a.id) && search.admits(a.date.as_deref())
+            })
         } else {
             expect_context::<SearchCache>()
-                .hits(&bundle, &query)
+                .hits(&bundle, &search.text)
                 .iter()
                 .map(|hit| hit.index)
-                .filter(|&index| state.is_starred(&articles[index].id))
+                .filter(|&index| {
+                    let article = &articles[index];
+                    state.is_starred(&article.id) && search.admits(article.date.as_deref())
+                })
                 .collect()
         }
     });
@@ -38,7 +44,7 @@ pub fn StarredPage(bundle: SharedBundle, query: String) -> impl IntoView {
                     {move || locale().text().export_state}
                 </button>
             </p>
-            <ArticleList bundle=bundle order=order query=query />
+            <ArticleList bundle=bundle order=order search=search />
         </section>
     }
 }

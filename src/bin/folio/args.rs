@@ -41,6 +41,12 @@ pub struct SearchArgs {
     /// Only articles by this author.
     #[arg(long)]
     pub author: Option<String>,
+    /// Only articles dated this day or later (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DAY", value_parser = day)]
+    pub from: Option<String>,
+    /// Only articles dated this day or earlier (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DAY", value_parser = day)]
+    pub to: Option<String>,
     /// Print a JSON array of {id, title} instead of lines.
     #[arg(long)]
     pub json: bool,
@@ -72,6 +78,17 @@ pub struct BundleArgs {
     /// After the first run, rebuild whenever a post changes (Ctrl-C stops).
     #[arg(long)]
     pub watch: bool,
+}
+
+/// A day as the viewer's `from=`/`to=` take it.
+fn day(value: &str) -> Result<String, String> {
+    if folio::route::is_day(value) {
+        Ok(value.to_owned())
+    } else {
+        Err(format!(
+            "{value:?} is not a day: write it as YYYY-MM-DD, e.g. 2026-11-01"
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use crate::args::SearchArgs;
 use anyhow::Context;
 use folio::listing::{newest_first, Filter};
+use folio::route::SearchState;
 use folio::search::{search, Query, SearchableArticle};
 use serde::Serialize;
 use std::process::ExitCode;
@@ -36,6 +37,13 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     if let (Some(_), Some(author)) = (&args.category, &args.author) {
         candidates.retain(|&i| articles[i].author.as_deref() == Some(author.as_str()));
     }
+    // The same date rule as the viewer's `from=`/`to=`.
+    let dates = SearchState {
+        text: String::new(),
+        from: args.from.clone(),
+        to: args.to.clone(),
+    };
+    candidates.retain(|&i| dates.admits(articles[i].date.as_deref()));
     let searchable: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();
     let hits = search(&searchable, &candidates, &Query::parse(&args.query));
     let found: Vec<Found> = hits

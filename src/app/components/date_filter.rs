@@ -1,0 +1,93 @@
+//! The date range of a list: two day fields and quick picks ("last 7
+//! days"), kept in the location (`from=`/`to=`) with the search, so a range
+//! can be shared, bookmarked and stepped through with Back.
+
+use crate::app::prefs::use_prefs;
+use crate::app::router::use_router;
+use crate::route::{is_day, with_search, Route, SearchState};
+use leptos::prelude::*;
+
+/// Days back from today for the quick picks (today included).
+const RECENT_DAYS: [u32; 3] = [7, 30, 365];
+
+/// The UTC day `days` before today, as `YYYY-MM-DD`.
+fn days_ago(days: u32) -> String {
+    let millis = js_sys::Date::now() - f64::from(days) * 86_400_000.0;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+    String::from(date.to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
+}
+
+/// Moves the current list to `state` (a new history step).
+fn apply(state: SearchState) {
+    let router = use_router();
+    let route = Route::parse(&router.location_untracked());
+    router.go(&with_search(&route, &state));
+}
+
+/// Day fields and quick picks for the list's date range.
+#[component]
+pub fn DateFilter(search: SearchState) -> impl IntoView {
+    let prefs = use_prefs();
+    let text = move || prefs.locale.get().text();
+    let set_day = {
+        let search = search.clone();
+        move |is_from: bool, value: String| {
+            let day = Some(value).filter(|value| is_day(value));
+            let mut next = search.clone();
+            if is_from {
+                next.from = day;
+            } else {
+                next.to = day;
+            }
+            apply(next);
+        }
+    };
+    let set_from = {
+        let set_day = set_day.clone();
+        move |event: leptos::ev::Event| set_day(true, event_target_value(&event))
+    };
+    let set_to = move |event: leptos::ev::Event| set_day(false, event_target_value(&event));
+    let picks: Vec<_> = RECENT_DAYS
+        .iter()
+        .enumerate()
+        .map(|(at, &days)| {
+            let search = search.clone();
+            let pick = move |_| {
+                apply(SearchState {
+                    from: Some(days_ago(days - 1)),
+                    to: None,
+                    ..search.clone()
+                })
+            };
+            view! { <button type="button" on:click=pick>{move || text().recent[at]}</button> }
+        })
+        .collect();
+    let clear = search.has_dates().then(|| {
+        let search = search.clone();
+        let any_time = move |_| {
+            apply(SearchState {
+                from: None,
+                to: None,
+                ..search.clone()
+            })
+        };
+        view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
+    });
+    view! {
+        <div class="date-filter" role="group" aria-label=move || text().date_range>
+            <label>
+                <span>{move || text().date_from}</span>
+                <input type="date" prop:value=search.from.clone().unwrap_or_default() on:change=set_from />
+            </label>
+            <label>
+                <span>{move || text().date_to}</span>
+                <input type="date" prop:value=search.to.clone().unwrap_or_default() on:change=set_to />
+            </label>
+            {picks}
+            {clear}
+        </div>
+    }
+}
