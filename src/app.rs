@@ -10,6 +10,7 @@ mod events;
 mod fetch;
 mod keyboard;
 mod markdown;
+mod marks;
 pub mod mount;
 mod pages;
 mod prefs;

@@ -512,6 +512,24 @@ test("the list keeps its scroll position across Back and reload", async () => {
   });
 });
 
+test("the reader opened from a search marks the matches in the body", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    await page.goto(`${url}#/?q=${encodeURIComponent("夜跑 步道")}`);
+    await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).click();
+    const body = page.locator(".article-body");
+    await body.getByText("数百名夜跑爱好者", { exact: false }).first().waitFor();
+    const marks = await body.locator("mark").allInnerTexts();
+    assert.ok(marks.includes("夜跑") && marks.includes("步道"), marks.join(","));
+    assert.ok(!marks.some((mark) => mark !== "夜跑" && mark !== "步道"), marks.join(","));
+    // The same article opened without a search has no marks.
+    await page.goto(`${url}#/`);
+    await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).click();
+    await body.getByText("数百名夜跑爱好者", { exact: false }).first().waitFor();
+    assert.equal(await body.locator("mark").count(), 0);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test("date range: from/to in the URL, with a search and a category, and quick picks", async () => {
   await withViewer(demoBundle, async ({ page, problems, url }) => {
     const titles = async () => (await page.locator(".article-row .row-title").allInnerTexts()).sort();

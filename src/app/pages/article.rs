@@ -6,7 +6,7 @@ use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
-use crate::app::{markdown, sanitize};
+use crate::app::{markdown, marks, sanitize};
 use crate::article::BodyFormat;
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::{Route, SearchState};
@@ -69,7 +69,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
                 <p class="removed-notice">{move || text().removed_for_safety} {removed}</p>
             })}
             {head_image}
-            <ArticleBody bundle=bundle.clone() index=index />
+            <ArticleBody bundle=bundle.clone() index=index query=search.text.clone() />
             {article.original_link().map(str::to_owned).map(|link| view! {
                 <p class="original"><a href=link rel="noopener noreferrer">{move || text().read_original}</a></p>
             })}
@@ -85,12 +85,12 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
 /// already: it starts loading when the first list is shown), and for a
 /// markdown body once the markdown module is too.
 #[component]
-fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
+fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
     let prefs = use_prefs();
     let article = &bundle.bundle.articles[index];
     if matches!(article.body_format, BodyFormat::Html) && sanitize::is_loaded() {
         let html = sanitized(&article.body);
-        return view! { <div class="article-body" inner_html=html></div> }.into_any();
+        return view! { <BodyHtml html=html query=query /> }.into_any();
     }
     let body = LocalResource::new(move || {
         let bundle = bundle.clone();
@@ -106,7 +106,7 @@ fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="article-body" aria-busy="true"></div> }>
             {move || body.get().map(|body| match body {
-                Ok(html) => view! { <div class="article-body" inner_html=html></div> }.into_any(),
+                Ok(html) => view! { <BodyHtml html=html query=query.clone() /> }.into_any(),
                 Err(error) => view! {
                     <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
                 }.into_any(),
@@ -114,6 +114,19 @@ fn ArticleBody(bundle: SharedBundle, index: usize) -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// Sanitized body markup, with the search's matches marked when the reader
+/// came from a search.
+#[component]
+fn BodyHtml(html: String, query: String) -> impl IntoView {
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(body) = body.get() {
+            marks::mark_matches(&body, &Query::parse(&query));
+        }
+    });
+    view! { <div class="article-body" inner_html=html node_ref=body></div> }
 }
 
 fn sanitized(html: &str) -> String {
