@@ -41,7 +41,16 @@ pub fn clean(html: &str, base: Option<&str>) -> Cleaned {
         };
     };
     let base = base.and_then(|link| Url::parse(link).ok());
-    let safe = builder(base).clean(&prepared).to_string();
+    // Building the policy's sets costs about as much as cleaning a short
+    // post, so each thread keeps one builder and only swaps the base URL.
+    let safe = BUILDER.with(|builder| {
+        let mut builder = builder.borrow_mut();
+        builder.url_relative(match base {
+            Some(base) => UrlRelative::RewriteWithBase(base),
+            None => UrlRelative::PassThrough,
+        });
+        builder.clean(&prepared).to_string()
+    });
     Cleaned {
         html: SafeHtml(safe),
         removed: removed.into_inner(),
@@ -137,7 +146,12 @@ fn prepare(
     )
 }
 
-fn builder(base: Option<Url>) -> Builder<'static> {
+thread_local! {
+    /// The policy as an ammonia builder, one per (rayon) thread.
+    static BUILDER: RefCell<Builder<'static>> = RefCell::new(builder());
+}
+
+fn builder() -> Builder<'static> {
     let mut tag_attributes: HashMap<&str, HashSet<&str>> = policy::TAG_ATTRIBUTES
         .iter()
         .map(|(tag, attributes)| (*tag, attributes.iter().copied().collect()))
@@ -154,10 +168,6 @@ fn builder(base: Option<Url>) -> Builder<'static> {
         .url_schemes(policy::URL_SCHEMES.iter().copied().collect())
         .link_rel(Some(LINK_REL))
         .strip_comments(true)
-        .url_relative(match base {
-            Some(base) => UrlRelative::RewriteWithBase(base),
-            None => UrlRelative::PassThrough,
-        })
         .attribute_filter(|tag, attribute, value| {
             if let Some((_, _, forced)) = FORCED_ATTRIBUTES
                 .iter()
