@@ -7,7 +7,11 @@ import { mount } from "./folio.js";
 
 const response = await fetch(new URL("embed.json", import.meta.url), { cache: "no-cache" });
 if (!response.ok) throw new Error(`folio embed: embed.json: HTTP ${response.status}`);
-const { parents = [], ...options } = await response.json();
+const { parents: listed = [], ...options } = await response.json();
+// A list of origins; anything else (a lone string would match substrings)
+// allows none.
+const parents = Array.isArray(listed) ? listed : [];
+if (!Array.isArray(listed)) console.warn('folio embed: embed.json\'s "parents" must be a list of origins');
 await mount(document.getElementById("folio-embed"), { routing: "none", ...options });
 
 // The embedding page's origin: Chromium and Safari tell it directly;

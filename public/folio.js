@@ -13,8 +13,8 @@ const ASSETS = { glue: "./folio-web.js", wasm: "./folio-web_bg.wasm", style: "./
 
 const here = (name) => new URL(name, import.meta.url);
 
-// The viewer's stylesheet, unless the page links it already (index.html
-// does); resolves once it applies, so no viewer appears unstyled.
+// The viewer's stylesheet, unless the page links it already; resolves once
+// it applies, so no viewer appears unstyled.
 function addStylesheet() {
   const href = here(ASSETS.style).href;
   const links = document.querySelectorAll('link[rel~="stylesheet"]');
@@ -44,22 +44,39 @@ globalThis[key] ??= start();
 /** Resolves once the viewer is loaded and the page's [data-folio] elements are mounted. */
 export const ready = globalThis[key];
 
+// Mounted viewers, held until unmounted: the wasm object behind a handle is
+// freed when JavaScript collects it, which would take the viewer off the page
+// at a random moment if the host dropped its handle.
+const live = new Set();
+
 /**
  * Mounts a viewer into `element`. `options` takes the data attributes'
  * names: bundle, category, theme, lang, height, routing (see README.md).
+ * The handle's `unmount()` removes the viewer and the listeners added with
+ * `on()`.
  */
 export async function mount(element, options = {}) {
   if (!(element instanceof HTMLElement)) throw new TypeError("folio.mount: the first argument must be an element");
   const glue = await ready;
   const viewer = glue.mount(element, options);
+  live.add(viewer);
+  const listeners = [];
   return {
     element,
-    unmount: () => viewer.unmount(),
+    unmount() {
+      if (!live.delete(viewer)) return;
+      for (const [type, listener] of listeners.splice(0)) element.removeEventListener(type, listener);
+      viewer.unmount();
+      viewer.free();
+    },
     on(type, listener) {
       element.addEventListener(type, listener);
+      listeners.push([type, listener]);
       return () => element.removeEventListener(type, listener);
     },
   };
 }
 
-globalThis.folio ??= { mount, ready };
+// `window.folio` may already name an element with id="folio" (browsers expose
+// ids as window properties), so test for the API rather than for a value.
+if (typeof globalThis.folio?.mount !== "function") globalThis.folio = { mount, ready };

@@ -6,8 +6,8 @@
 // - Every file that may change between releases gets its content hash in its
 //   name (app-3f2a…css, folio-web_bg-91c0…wasm, purify.es-…js,
 //   folio-markdown_bg-…wasm, snippets-…/), so it can be
-//   cached for a year; the names are written into folio.js and the HTML,
-//   which keep stable names and are revalidated.
+//   cached for a year; the names are written into folio.js, which keeps its
+//   name and is revalidated (the HTML pages never change).
 // - Every text and wasm file gets precompressed .br and .gz siblings.
 // - The bundle is copied in as bundle.json; embed.json is kept if the output
 //   already has one (it is the host's configuration), else the default.
@@ -114,10 +114,12 @@ const assets = {
 write("folio.js", loader.replace(assetsLine, `const ASSETS = ${JSON.stringify(assets)};`));
 // Precompressed siblings for servers that send them as they are (nginx
 // gzip_static / brotli_static, object stores with Content-Encoding set).
+// Not embed.json: it is the host's to edit in place, and a stale .br beside
+// it would be served instead.
 const compressible = /\.(html|js|mjs|css|json|svg|wasm)$/;
 let files = 0;
 for (const file of walk(output)) {
-  if (!compressible.test(file)) continue;
+  if (!compressible.test(file) || file === embedConfig) continue;
   const data = readFileSync(file);
   writeFileSync(`${file}.br`, brotliCompressSync(data, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },

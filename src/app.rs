@@ -159,6 +159,7 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     let retry = move |_| bundle.refetch();
     let text = move || prefs.locale.get().text();
     announce(&host, bundle, route);
+    prefetch_sanitizer(bundle);
 
     view! {
         <div
@@ -233,6 +234,22 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     }
 }
 
+/// Once the first view is up, fetches the reader's sanitizer, so that
+/// opening an article does not wait for it (it is not needed before).
+fn prefetch_sanitizer(bundle: LocalResource<Result<SharedBundle, FetchError>>) {
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) || !matches!(bundle.get(), Some(Ok(_))) {
+            return fetched.unwrap_or(false);
+        }
+        leptos::task::spawn_local(async {
+            if let Err(error) = sanitize::load().await {
+                leptos::logging::warn!("folio: {error}");
+            }
+        });
+        true
+    });
+}
+
 /// Tells the host page when the bundle has loaded and when an article opens
 /// (`events`).
 fn announce(
@@ -259,13 +276,6 @@ fn announce(
                 ("skipped", JsValue::from(loaded.skipped.len() as u32)),
             ],
         );
-        // The first view is up: fetch the reader's sanitizer now, so that
-        // opening an article does not wait for it.
-        leptos::task::spawn_local(async {
-            if let Err(error) = sanitize::load().await {
-                leptos::logging::warn!("folio: {error}");
-            }
-        });
         true
     });
     let open_host = host.clone();

@@ -6,7 +6,7 @@
 //! the JSON path of the offending field.
 
 use crate::article::Article;
-use crate::taxonomy::{author_counts, category_tree, tag_counts_of, AuthorCount, CategoryNode};
+use crate::taxonomy::{author_counts, category_tree, tag_counts_of, CategoryNode, NameCount};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -30,7 +30,7 @@ pub struct Bundle {
     pub categories: Vec<CategoryNode>,
     /// Authors with article counts.
     #[serde(default)]
-    pub authors: Vec<AuthorCount>,
+    pub authors: Vec<NameCount>,
     /// Articles, oldest first (sorted by date, then id).
     pub articles: Vec<Article>,
 }
@@ -82,7 +82,7 @@ pub struct LoadedBundle {
     pub skipped: Vec<SkippedArticle>,
     /// The articles' tags with counts, most used first (bundles carry no tag
     /// list; the viewer's navigation needs one).
-    pub tags: Vec<AuthorCount>,
+    pub tags: Vec<NameCount>,
 }
 
 /// An article the reader left out of a [`LoadedBundle`].
@@ -231,7 +231,7 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
     match (
         skipped.is_empty(),
         read_optional::<Vec<CategoryNode>>(envelope.categories),
-        read_optional::<Vec<AuthorCount>>(envelope.authors),
+        read_optional::<Vec<NameCount>>(envelope.authors),
     ) {
         (true, Some(categories), Some(authors)) => {
             bundle.categories = categories;

@@ -20,9 +20,9 @@ pub struct CategoryNode {
     pub children: Vec<CategoryNode>,
 }
 
-/// An author (or a tag) and the number of their articles.
+/// A name (an author, a tag) and the number of articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuthorCount {
+pub struct NameCount {
     /// The author (or tag) as written.
     pub name: String,
     /// Articles by this author (with this tag).
@@ -103,17 +103,17 @@ pub fn count_at(forest: &[CategoryNode], path: &[String]) -> usize {
 }
 
 /// Authors of `articles`, most articles first, then by name.
-pub fn author_counts(articles: &[Article]) -> Vec<AuthorCount> {
+pub fn author_counts(articles: &[Article]) -> Vec<NameCount> {
     author_counts_of(articles)
 }
 
 /// Authors of some articles, most articles first, then by name.
-pub fn author_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AuthorCount> {
+pub fn author_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<NameCount> {
     name_counts(articles.into_iter().filter_map(|a| a.author.as_deref()))
 }
 
 /// Tags of some articles, most articles first, then by name.
-pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<AuthorCount> {
+pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<NameCount> {
     name_counts(
         articles
             .into_iter()
@@ -121,14 +121,14 @@ pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec
     )
 }
 
-fn name_counts<'a>(names: impl Iterator<Item = &'a str>) -> Vec<AuthorCount> {
+fn name_counts<'a>(names: impl Iterator<Item = &'a str>) -> Vec<NameCount> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for name in names {
         *counts.entry(name).or_default() += 1;
     }
-    let mut named: Vec<AuthorCount> = counts
+    let mut named: Vec<NameCount> = counts
         .into_iter()
-        .map(|(name, count)| AuthorCount {
+        .map(|(name, count)| NameCount {
             name: name.to_owned(),
             count,
         })
@@ -203,11 +203,11 @@ mod tests {
         assert_eq!(
             authors,
             vec![
-                AuthorCount {
+                NameCount {
                     name: "b".into(),
                     count: 2
                 },
-                AuthorCount {
+                NameCount {
                     name: "a".into(),
                     count: 1
                 }

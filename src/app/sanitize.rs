@@ -160,8 +160,16 @@ fn configure(purifier: &Purifier) -> JsValue {
                     && !policy::is_event_handler(&name)
                     && match (tag.as_str(), name.as_str()) {
                         ("iframe", "src") => policy::is_allowed_iframe_src(&data.attr_value()),
+                        // In the browser a relative URL would point into the
+                        // page that shows the viewer (`is_page_relative`).
+                        (_, "srcset") => policy::srcset_urls(&data.attr_value()).all(|url| {
+                            policy::is_allowed_url(&tag, "src", url)
+                                && !policy::is_page_relative(url)
+                        }),
                         _ if policy::URL_ATTRIBUTES.contains(&name.as_str()) => {
-                            policy::is_allowed_url(&tag, &name, &data.attr_value())
+                            let url = data.attr_value();
+                            policy::is_allowed_url(&tag, &name, &url)
+                                && !policy::is_page_relative(&url)
                         }
                         _ => true,
                     };

@@ -178,7 +178,7 @@ fn builder() -> Builder<'static> {
             let allowed = match (tag, attribute) {
                 ("iframe", "src") => policy::is_allowed_iframe_src(value),
                 (_, "srcset") => {
-                    srcset_urls(value).all(|url| policy::is_allowed_url(tag, "src", url))
+                    policy::srcset_urls(value).all(|url| policy::is_allowed_url(tag, "src", url))
                 }
                 _ if policy::URL_ATTRIBUTES.contains(&attribute) => {
                     policy::is_allowed_url(tag, attribute, value)
@@ -188,13 +188,6 @@ fn builder() -> Builder<'static> {
             allowed.then_some(Cow::Borrowed(value))
         });
     builder
-}
-
-/// The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`).
-fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
-    srcset
-        .split(',')
-        .filter_map(|candidate| candidate.split_whitespace().next())
 }
 
 #[cfg(test)]

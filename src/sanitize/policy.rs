@@ -237,6 +237,32 @@ pub fn is_allowed_url(tag: &str, attribute: &str, url: &str) -> bool {
     URL_SCHEMES.contains(&scheme.as_str())
 }
 
+/// Whether `url` is relative to the page it appears in (`/logout`,
+/// `img/a.png`, `?x`): no scheme, no `//host`, and not a fragment (`#note`).
+///
+/// The viewer drops such URLs from bodies. The bundler resolves them against
+/// the post's original link when it has one; the rest would resolve against
+/// whatever page shows the viewer, so an embedded bundle could make the
+/// reader's browser request (with cookies) any path on the host's own site.
+///
+/// ```
+/// use folio::sanitize::policy::is_page_relative;
+/// assert!(is_page_relative("/account/logout") && is_page_relative("a.png"));
+/// assert!(!is_page_relative("#note") && !is_page_relative("https://x.example/a.png"));
+/// assert!(!is_page_relative("//cdn.example/a.png") && !is_page_relative("data:image/png;base64,AA"));
+/// ```
+pub fn is_page_relative(url: &str) -> bool {
+    let cleaned = without_ignored_characters(url);
+    scheme_of(&cleaned).is_none() && !cleaned.starts_with("//") && !cleaned.starts_with('#')
+}
+
+/// The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`).
+pub fn srcset_urls(srcset: &str) -> impl Iterator<Item = &str> {
+    srcset
+        .split(',')
+        .filter_map(|candidate| candidate.split_whitespace().next())
+}
+
 /// Whether `src` of an `iframe` points at an allowed player host over HTTPS
 /// (or protocol-relative, which the bundler rewrites to HTTPS).
 pub fn is_allowed_iframe_src(src: &str) -> bool {

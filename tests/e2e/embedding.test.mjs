@@ -179,6 +179,20 @@ test("folio.mount: a handle that unmounts, leaving no nodes or listeners", async
     await slot.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).waitFor();
     await page.evaluate(() => window.handle.unmount());
     assert.ok(await page.locator("#viewer-one .folio-layout").isVisible());
+
+    // A viewer that owns the page's hash listens to the window (keys,
+    // scroll, hashchange); unmounting removes those listeners too.
+    await page.evaluate(async () => {
+      window.handle = await window.folio.mount(document.getElementById("api-slot"), { bundle: "bundle.json", routing: "hash" });
+    });
+    await slot.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).waitFor();
+    const owning = await page.evaluate(() => window.hostListeners());
+    for (const type of ["window:hashchange", "window:keydown", "window:scroll"]) {
+      assert.equal(owning[type], 1, `${type} while mounted: ${JSON.stringify(owning)}`);
+    }
+    await page.evaluate(() => window.handle.unmount());
+    assert.deepEqual(await page.evaluate(() => window.hostListeners()), before, "window listeners left behind");
+    await page.evaluate(() => history.replaceState(null, "", location.pathname));
     assert.deepEqual(problems, []);
   } finally {
     await close();

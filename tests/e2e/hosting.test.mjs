@@ -48,6 +48,15 @@ before(async () => {
   execFileSync("node", [join(ROOT, "scripts/dist.mjs"), DIST, site, "--bundle", bundle(join(ROOT, "demo/posts"))], {
     stdio: "inherit",
   });
+  // A bundle with a markdown body, to load the hashed markdown module too.
+  writeFileSync(join(site, "markdown.json"), JSON.stringify({
+    format: "folio-bundle",
+    version: 1,
+    articles: [{
+      id: "markdown0000001", title: "Markdown over nginx", source: "m.md", date: "2026-11-01T08:00:00Z",
+      categories: [], tags: [], body_format: "markdown", body: "| a | b |\n| --- | --- |\n| 1 | **2** |",
+    }],
+  }));
   mkdirSync(join(scratch, "www"));
   symlinkSync(site, join(scratch, "www/folio"));
   const port = await freePort();
@@ -55,7 +64,8 @@ before(async () => {
   mkdirSync(join(scratch, "host"));
   writeFileSync(join(scratch, "host/cross.html"), `<!doctype html><meta charset="utf-8"><title>cross-origin host</title>
     <script type="module" src="${base}folio.js"></script>
-    <div id="remote" data-folio data-bundle="${base}bundle.json" data-lang="en"></div>`);
+    <div id="remote" data-folio data-bundle="${base}bundle.json" data-lang="en"></div>
+    <div id="markdown" data-folio data-bundle="${base}markdown.json" data-lang="en"></div>`);
   hostServer = await startServer({ root: join(scratch, "host"), prefix: "/" });
   const hostOrigin = new URL(hostServer.url).origin;
   const conf = join(scratch, "nginx.conf");
@@ -144,6 +154,8 @@ test("the viewer under nginx: list, article, deep link, search, back", async () 
     await page.goto(base);
     await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "江边夜跑成了城市新风景" }).waitFor();
+    // The body, through the sanitizer loaded under its hashed name.
+    await page.locator(".article-body").getByText("数百名夜跑爱好者", { exact: false }).first().waitFor();
     const deepLink = page.url();
     assert.match(deepLink, /\/folio\/#\/a\/[0-9a-f]{16}$/);
     await page.goBack();
@@ -168,6 +180,10 @@ test("a page on another origin embeds the nginx-hosted viewer (CORS)", async () 
     await page.goto(`${hostServer.url}cross.html`);
     await page.locator("#remote").getByRole("link", { name: "Reading your feeds offline", exact: true }).waitFor();
     assert.ok(page.url().startsWith(hostServer.url));
+    const markdown = page.locator("#markdown");
+    await markdown.getByRole("link", { name: "Markdown over nginx", exact: true }).click();
+    await markdown.locator(".article-body table strong").waitFor();
+    assert.equal(await markdown.locator(".article-body td").last().innerText(), "2");
     assert.deepEqual(problems, []);
   } finally {
     await close();

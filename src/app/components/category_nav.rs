@@ -7,7 +7,7 @@ use crate::app::{SearchCache, SharedBundle};
 use crate::route::{with_search, Route, SearchState};
 use crate::search::Query;
 use crate::taxonomy::{
-    author_counts_of, category_tree_of, count_at, tag_counts_of, AuthorCount, CategoryNode,
+    author_counts_of, category_tree_of, count_at, tag_counts_of, CategoryNode, NameCount,
 };
 use leptos::prelude::*;
 
@@ -15,8 +15,8 @@ use leptos::prelude::*;
 struct SearchCounts {
     total: usize,
     categories: Vec<CategoryNode>,
-    authors: Vec<AuthorCount>,
-    tags: Vec<AuthorCount>,
+    authors: Vec<NameCount>,
+    tags: Vec<NameCount>,
 }
 
 fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCounts> {
@@ -70,8 +70,8 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, search: SearchState) ->
     );
     // The 30 most used of each: a long tail of names helps nobody find
     // anything in a sidebar (search does that).
-    let named_links = |all: &[AuthorCount],
-                       matching: Option<&Vec<AuthorCount>>,
+    let named_links = |all: &[NameCount],
+                       matching: Option<&Vec<NameCount>>,
                        route: fn(String) -> Route| {
         all.iter()
             .take(30)

@@ -10,6 +10,7 @@ use crate::app::{markdown, marks, sanitize};
 use crate::article::BodyFormat;
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::{Route, SearchState};
+use crate::sanitize::SafeHtml;
 use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
@@ -88,19 +89,23 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
 fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
     let prefs = use_prefs();
     let article = &bundle.bundle.articles[index];
-    if matches!(article.body_format, BodyFormat::Html) && sanitize::is_loaded() {
-        let html = sanitized(&article.body);
-        return view! { <BodyHtml html=html query=query /> }.into_any();
+    if matches!(article.body_format, BodyFormat::Html) {
+        if let Some(html) = sanitize::sanitize(&article.body) {
+            return view! { <BodyHtml html=html query=query /> }.into_any();
+        }
     }
     let body = LocalResource::new(move || {
         let bundle = bundle.clone();
         async move {
             sanitize::load().await?;
             let article = &bundle.bundle.articles[index];
-            Ok::<String, String>(match article.body_format {
-                BodyFormat::Html => sanitized(&article.body),
-                BodyFormat::Markdown => sanitized(&markdown::load().await?.to_html(&article.body)),
-            })
+            let html = match article.body_format {
+                BodyFormat::Html => sanitize::sanitize(&article.body),
+                BodyFormat::Markdown => {
+                    sanitize::sanitize(&markdown::load().await?.to_html(&article.body))
+                }
+            };
+            html.ok_or_else(|| "the sanitizer is not loaded".to_owned())
         }
     });
     view! {
@@ -116,21 +121,15 @@ fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoVi
     .into_any()
 }
 
-/// Sanitized body markup, with the search's matches marked when the reader
-/// came from a search.
+/// Sanitized body markup (only [`SafeHtml`] reaches `inner_html`), with the
+/// search's matches marked when the reader came from a search.
 #[component]
-fn BodyHtml(html: String, query: String) -> impl IntoView {
+fn BodyHtml(html: SafeHtml, query: String) -> impl IntoView {
     let body = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(body) = body.get() {
             marks::mark_matches(&body, &Query::parse(&query));
         }
     });
-    view! { <div class="article-body" inner_html=html node_ref=body></div> }
-}
-
-fn sanitized(html: &str) -> String {
-    sanitize::sanitize(html)
-        .map(crate::sanitize::SafeHtml::into_string)
-        .unwrap_or_default()
+    view! { <div class="article-body" inner_html=html.into_string() node_ref=body></div> }
 }

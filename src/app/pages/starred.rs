@@ -1,6 +1,7 @@
 //! The reader's starred articles, and the export of the reading state.
 
 use crate::app::components::article_list::ArticleList;
+use crate::app::components::date_filter::DateFilter;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
@@ -35,10 +36,14 @@ pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
         }
     });
     let total = order.len();
+    let is_search = !Query::parse(&search.text).is_empty() || search.has_dates();
     view! {
         <section class="library">
             <PageHeading>{move || locale().text().starred}</PageHeading>
-            <p class="list-count">{move || locale().article_count(total)}</p>
+            <p class="list-count" role="status">
+                {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
+            </p>
+            <DateFilter search=search.clone() />
             <p>
                 <button type="button" class="export" on:click=move |_| reading.export()>
                     {move || locale().text().export_state}
