@@ -66,8 +66,14 @@ before(async () => {
     <script type="module" src="${base}folio.js"></script>
     <div id="remote" data-folio data-bundle="${base}bundle.json" data-lang="en"></div>
     <div id="markdown" data-folio data-bundle="${base}markdown.json" data-lang="en"></div>`);
+  writeFileSync(join(scratch, "host/frame.html"), `<!doctype html><meta charset="utf-8"><title>framing host</title>
+    <script type="module" src="${base}folio-frame.js"></script>
+    <iframe id="framed" data-folio-frame src="${base}embed.html" title="Articles" style="width: 100%; border: 0"></iframe>`);
   hostServer = await startServer({ root: join(scratch, "host"), prefix: "/" });
   const hostOrigin = new URL(hostServer.url).origin;
+  // The documented iframe setup: the framing origin listed in embed.json
+  // (who is told the height) and in frame-ancestors (who may frame it).
+  writeFileSync(join(site, "embed.json"), JSON.stringify({ bundle: "bundle.json", lang: "en", parents: [hostOrigin] }));
   const conf = join(scratch, "nginx.conf");
   writeFileSync(conf, `
     ${existsSync(BROTLI_MODULE) ? `load_module ${BROTLI_MODULE};` : ""}
@@ -184,6 +190,22 @@ test("a page on another origin embeds the nginx-hosted viewer (CORS)", async () 
     await markdown.getByRole("link", { name: "Markdown over nginx", exact: true }).click();
     await markdown.locator(".article-body table strong").waitFor();
     assert.equal(await markdown.locator(".article-body td").last().innerText(), "2");
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
+test("iframe mode across origins: framed by the listed origin, sized by its height", async () => {
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(`${hostServer.url}frame.html`);
+    const frame = page.frameLocator("#framed");
+    await frame.getByRole("link", { name: "Reading your feeds offline", exact: true }).waitFor();
+    await page.waitForFunction(() => document.getElementById("framed").getBoundingClientRect().height > 400);
+    const inner = await frame.locator("body").evaluate((body) => Math.ceil(body.getBoundingClientRect().height));
+    const outer = await page.locator("#framed").evaluate((el) => Math.round(el.getBoundingClientRect().height));
+    assert.ok(Math.abs(inner - outer) <= 1, `frame ${outer}px for content ${inner}px`);
     assert.deepEqual(problems, []);
   } finally {
     await close();
