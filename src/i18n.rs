@@ -26,8 +26,8 @@ pub struct Text {
     pub authors: &'static str,
     /// Navigation heading for tags.
     pub tags: &'static str,
-    /// The date range's group label.
-    pub date_range: &'static str,
+    /// The list filters' group label.
+    pub filters: &'static str,
     /// The date range's first-day field.
     pub date_from: &'static str,
     /// The date range's last-day field.
@@ -36,6 +36,10 @@ pub struct Text {
     pub recent: [&'static str; 3],
     /// Clears the date range.
     pub any_time: &'static str,
+    /// Toggle: only articles not opened yet.
+    pub unread_only: &'static str,
+    /// Toggle: only starred articles.
+    pub starred_only: &'static str,
     /// The drawer button on phones.
     pub open_categories: &'static str,
     /// Loading state.
@@ -93,11 +97,13 @@ const ZH: Text = Text {
     categories: "分类",
     authors: "作者",
     tags: "标签",
-    date_range: "日期范围",
+    filters: "筛选",
     date_from: "从",
     date_to: "到",
     recent: ["最近 7 天", "最近 30 天", "最近一年"],
     any_time: "不限时间",
+    unread_only: "仅未读",
+    starred_only: "仅收藏",
     open_categories: "☰ 分类",
     loading: "正在载入文章…",
     load_failed: "文章载入失败",
@@ -137,11 +143,13 @@ const EN: Text = Text {
     categories: "Categories",
     authors: "Authors",
     tags: "Tags",
-    date_range: "Date range",
+    filters: "Filters",
     date_from: "From",
     date_to: "To",
     recent: ["Last 7 days", "Last 30 days", "Last year"],
     any_time: "Any time",
+    unread_only: "Unread only",
+    starred_only: "Starred only",
     open_categories: "☰ Categories",
     loading: "Loading articles…",
     load_failed: "The articles could not be loaded",

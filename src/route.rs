@@ -10,8 +10,9 @@
 //! | `#/starred` | the reader's starred articles |
 //!
 //! Any route may carry a search after `?`: `#/?q=中俄`, `#/c/新媒体?q=linux`,
-//! and a date range, `&from=2026-11-01&to=2026-11-20` (days, UTC, both
-//! included) ([`SearchState`], [`with_search`]).
+//! a date range, `&from=2026-11-01&to=2026-11-20` (days, UTC, both
+//! included), and the reader's own marks, `&unread=1`, `&starred=1`
+//! ([`SearchState`], [`with_search`]).
 //!
 //! Parsing and building live here together so that every link the viewer
 //! writes is one it can read back (`Route::parse(&r.href()) == r`).
@@ -117,6 +118,10 @@ pub struct SearchState {
     pub from: Option<String>,
     /// Last day shown, `YYYY-MM-DD` (UTC), if any (`to=`).
     pub to: Option<String>,
+    /// Only articles the reader has not opened (`unread=1`).
+    pub unread: bool,
+    /// Only articles the reader starred (`starred=1`).
+    pub starred: bool,
 }
 
 impl SearchState {
@@ -141,6 +146,8 @@ impl SearchState {
                 "q" => state.text = value,
                 "from" if is_day(&value) => state.from = Some(value),
                 "to" if is_day(&value) => state.to = Some(value),
+                "unread" => state.unread = value == "1",
+                "starred" => state.starred = value == "1",
                 _ => {}
             }
         }
@@ -150,6 +157,18 @@ impl SearchState {
     /// Whether a date range is set.
     pub fn has_dates(&self) -> bool {
         self.from.is_some() || self.to.is_some()
+    }
+
+    /// Whether anything besides the text narrows the list (dates, unread,
+    /// starred).
+    pub fn has_filters(&self) -> bool {
+        self.has_dates() || self.unread || self.starred
+    }
+
+    /// Whether an article the reader has (`is_read`) or has not opened, and
+    /// has or has not starred, passes the unread and starred filters.
+    pub fn admits_marks(&self, is_read: bool, is_starred: bool) -> bool {
+        (!self.unread || !is_read) && (!self.starred || is_starred)
     }
 
     /// Whether an article dated `date` (RFC 3339, UTC, as bundles write
@@ -223,6 +242,12 @@ pub fn with_search(route: &Route, state: &SearchState) -> String {
     }
     if let Some(to) = &state.to {
         params.push(format!("to={to}"));
+    }
+    if state.unread {
+        params.push("unread=1".to_owned());
+    }
+    if state.starred {
+        params.push("starred=1".to_owned());
     }
     let href = route.href();
     if params.is_empty() {
@@ -312,6 +337,8 @@ mod tests {
             text: "中俄 -美国".into(),
             from: Some("2026-11-01".into()),
             to: Some("2026-11-20".into()),
+            unread: true,
+            starred: true,
         };
         let category = Route::Category(vec!["新媒体".into()]);
         let hash = with_search(&category, &state);
@@ -327,5 +354,10 @@ mod tests {
         );
         assert!(!SearchState::of("#/?from=2026-1-01&to=20261101").has_dates());
         assert!(is_day("2026-11-01") && !is_day("2026-11-1") && !is_day("２026-11-01"));
+        let unread = SearchState::of("#/?unread=1&starred=0");
+        assert!(unread.unread && !unread.starred && unread.has_filters());
+        assert!(unread.admits_marks(false, false) && !unread.admits_marks(true, true));
+        let starred = SearchState::of("#/?starred=1");
+        assert!(starred.admits_marks(true, true) && !starred.admits_marks(false, false));
     }
 }

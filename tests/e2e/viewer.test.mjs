@@ -583,6 +583,38 @@ test("date range: from/to in the URL, with a search and a category, and quick pi
   });
 });
 
+test("unread and starred filters combine with the search and survive a reload", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    const titles = async () => (await page.locator(".article-row .row-title").allInnerTexts()).sort();
+    await page.goto(url);
+    // Open one article (read now) and star another.
+    await page.getByRole("link", { name: "江边夜跑成了城市新风景", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "江边夜跑成了城市新风景" }).waitFor();
+    await page.goto(`${url}#/`);
+    await page.getByRole("link", { name: "Reading your feeds offline", exact: true }).click();
+    await page.locator(".reader .star").click();
+    await page.goto(`${url}#/`);
+    await page.getByRole("button", { name: "Unread only" }).click();
+    await page.waitForFunction(() => location.hash === "#/?unread=1");
+    await page.getByRole("status").filter({ hasText: "6 matches" }).waitFor();
+    assert.ok(!(await titles()).includes("江边夜跑成了城市新风景"));
+    assert.equal(await page.getByRole("button", { name: "Unread only" }).getAttribute("aria-pressed"), "true");
+    await page.getByRole("button", { name: "Unread only" }).click();
+    await page.getByRole("button", { name: "Starred only" }).click();
+    await page.waitForFunction(() => location.hash === "#/?starred=1");
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.deepEqual(await titles(), ["Reading your feeds offline"]);
+    // With text: the starred article matches "offline", not "夜跑".
+    await page.goto(`${url}#/?q=%E5%A4%9C%E8%B7%91&starred=1`);
+    await page.getByRole("status").filter({ hasText: "0 matches" }).waitFor();
+    await page.goto(`${url}#/?q=offline&starred=1`);
+    await page.reload();
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.deepEqual(await titles(), ["Reading your feeds offline"]);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test("search: Chinese substrings, prefixes, phrases, exclusions, with a category, in the URL", async () => {
   await withViewer(demoBundle, async ({ page, problems, url }) => {
     await page.goto(url);

@@ -21,11 +21,17 @@ struct SearchCounts {
 
 fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCounts> {
     let has_text = !Query::parse(&search.text).is_empty();
-    if !has_text && !search.has_dates() {
+    if !has_text && !search.has_filters() {
         return None;
     }
     let articles = &bundle.bundle.articles;
-    let in_range = |article: &&crate::article::Article| search.admits(article.date.as_deref());
+    let reading = use_reading();
+    let in_range = |article: &&crate::article::Article| {
+        search.admits(article.date.as_deref())
+            && reading.0.with_untracked(|state| {
+                search.admits_marks(state.is_read(&article.id), state.is_starred(&article.id))
+            })
+    };
     let matched: Vec<&crate::article::Article> = if has_text {
         expect_context::<SearchCache>()
             .hits(bundle, &search.text)

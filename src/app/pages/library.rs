@@ -2,9 +2,10 @@
 //! page at a time so the DOM stays small whatever the bundle's size.
 
 use crate::app::components::article_list::ArticleList;
-use crate::app::components::date_filter::DateFilter;
+use crate::app::components::list_filters::ListFilters;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
+use crate::app::reading::use_reading;
 use crate::app::SearchCache;
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) -> impl IntoView {
     let has_text = !Query::parse(&search.text).is_empty();
-    let is_search = has_text || search.has_dates();
+    let is_search = has_text || search.has_filters();
     let articles = &bundle.bundle.articles;
     let mut order: Vec<usize> = if has_text {
         // The hits over all articles, in rank order, narrowed to the filter:
@@ -30,8 +31,16 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) ->
     } else {
         newest_first(articles, &filter)
     };
-    if search.has_dates() {
-        order.retain(|&index| search.admits(articles[index].date.as_deref()));
+    if search.has_filters() {
+        let reading = use_reading();
+        reading.0.with_untracked(|state| {
+            order.retain(|&index| {
+                let article = &articles[index];
+                search.admits(article.date.as_deref())
+                    && search
+                        .admits_marks(state.is_read(&article.id), state.is_starred(&article.id))
+            });
+        });
     }
     let total = order.len();
     let skipped = bundle.skipped.len();
@@ -59,7 +68,7 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) ->
             <p class="list-count" role="status">
                 {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
             </p>
-            <DateFilter search=search.clone() />
+            <ListFilters search=search.clone() />
             {(skipped > 0).then(|| view! {
                 <p class="folio-notice" role="status">{move || locale().skipped(skipped)}</p>
             })}

@@ -1,7 +1,7 @@
 //! The reader's starred articles, and the export of the reading state.
 
 use crate::app::components::article_list::ArticleList;
-use crate::app::components::date_filter::DateFilter;
+use crate::app::components::list_filters::ListFilters;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
@@ -21,7 +21,9 @@ pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
     let order: Vec<usize> = reading.0.with_untracked(|state| {
         if Query::parse(&search.text).is_empty() {
             newest_first_where(articles, |a| {
-                state.is_starred(&a.id) && search.admits(a.date.as_deref())
+                state.is_starred(&a.id)
+                    && search.admits(a.date.as_deref())
+                    && search.admits_marks(state.is_read(&a.id), true)
             })
         } else {
             expect_context::<SearchCache>()
@@ -30,20 +32,22 @@ pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
                 .map(|hit| hit.index)
                 .filter(|&index| {
                     let article = &articles[index];
-                    state.is_starred(&article.id) && search.admits(article.date.as_deref())
+                    state.is_starred(&article.id)
+                        && search.admits(article.date.as_deref())
+                        && search.admits_marks(state.is_read(&article.id), true)
                 })
                 .collect()
         }
     });
     let total = order.len();
-    let is_search = !Query::parse(&search.text).is_empty() || search.has_dates();
+    let is_search = !Query::parse(&search.text).is_empty() || search.has_filters();
     view! {
         <section class="library">
             <PageHeading>{move || locale().text().starred}</PageHeading>
             <p class="list-count" role="status">
                 {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
             </p>
-            <DateFilter search=search.clone() />
+            <ListFilters search=search.clone() />
             <p>
                 <button type="button" class="export" on:click=move |_| reading.export()>
                     {move || locale().text().export_state}

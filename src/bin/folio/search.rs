@@ -39,9 +39,9 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     }
     // The same date rule as the viewer's `from=`/`to=`.
     let dates = SearchState {
-        text: String::new(),
         from: args.from.clone(),
         to: args.to.clone(),
+        ..SearchState::default()
     };
     candidates.retain(|&i| dates.admits(articles[i].date.as_deref()));
     let searchable: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();

@@ -1,6 +1,8 @@
-//! The date range of a list: two day fields and quick picks ("last 7
-//! days"), kept in the location (`from=`/`to=`) with the search, so a range
-//! can be shared, bookmarked and stepped through with Back.
+//! What narrows a list besides the search text: a date range (two day
+//! fields and quick picks, "last 7 days") and the reader's own marks (unread
+//! only, starred only), kept in the location (`from=`/`to=`, `unread=1`,
+//! `starred=1`) with the search, so they can be bookmarked and stepped
+//! through with Back.
 
 use crate::app::prefs::use_prefs;
 use crate::app::router::use_router;
@@ -27,9 +29,9 @@ fn apply(state: SearchState) {
     router.go(&with_search(&route, &state));
 }
 
-/// Day fields and quick picks for the list's date range.
+/// Day fields, quick picks and the unread/starred toggles.
 #[component]
-pub fn DateFilter(search: SearchState) -> impl IntoView {
+pub fn ListFilters(search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
     let text = move || prefs.locale.get().text();
     let set_day = {
@@ -65,6 +67,27 @@ pub fn DateFilter(search: SearchState) -> impl IntoView {
             view! { <button type="button" on:click=pick>{move || text().recent[at]}</button> }
         })
         .collect();
+    let toggle = |label: fn(&'static crate::i18n::Text) -> &'static str,
+                  on: bool,
+                  flip: fn(&mut SearchState)| {
+        let search = search.clone();
+        let click = move |_| {
+            let mut next = search.clone();
+            flip(&mut next);
+            apply(next);
+        };
+        view! {
+            <button type="button" class="mark-filter" aria-pressed=on.to_string() on:click=click>
+                {move || label(text())}
+            </button>
+        }
+    };
+    let unread = toggle(|t| t.unread_only, search.unread, |s| s.unread = !s.unread);
+    let starred = toggle(
+        |t| t.starred_only,
+        search.starred,
+        |s| s.starred = !s.starred,
+    );
     let clear = search.has_dates().then(|| {
         let search = search.clone();
         let any_time = move |_| {
@@ -77,7 +100,7 @@ pub fn DateFilter(search: SearchState) -> impl IntoView {
         view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
     });
     view! {
-        <div class="date-filter" role="group" aria-label=move || text().date_range>
+        <div class="date-filter" role="group" aria-label=move || text().filters>
             <label>
                 <span>{move || text().date_from}</span>
                 <input type="date" prop:value=search.from.clone().unwrap_or_default() on:change=set_from />
@@ -88,6 +111,8 @@ pub fn DateFilter(search: SearchState) -> impl IntoView {
             </label>
             {picks}
             {clear}
+            {unread}
+            {starred}
         </div>
     }
 }
