@@ -8,7 +8,8 @@
 //   folio-markdown_bg-…wasm, snippets-…/), so it can be
 //   cached for a year; the names are written into folio.js, which keeps its
 //   name and is revalidated (the HTML pages never change).
-// - Every text and wasm file gets precompressed .br and .gz siblings.
+// - Every text and wasm file but embed.json gets precompressed .br and .gz
+//   siblings.
 // - The bundle is copied in as bundle.json; embed.json is kept if the output
 //   already has one (it is the host's configuration), else the default.
 import { createHash } from "node:crypto";
