@@ -100,7 +100,7 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
     });
     view! {
-        <div class="date-filter" role="group" aria-label=move || text().filters>
+        <div class="list-filters" role="group" aria-label=move || text().filters>
             <label>
                 <span>{move || text().date_from}</span>
                 <input type="date" prop:value=search.from.clone().unwrap_or_default() on:change=set_from />
