@@ -5,7 +5,7 @@
 //! through with Back.
 
 use crate::app::prefs::use_prefs;
-use crate::app::router::use_router;
+use crate::app::router::{use_router, Router};
 use crate::route::{is_day, with_search, Route, SearchState};
 use leptos::prelude::*;
 
@@ -23,8 +23,7 @@ fn days_ago(days: u32) -> String {
 }
 
 /// Moves the current list to `state` (a new history step).
-fn apply(state: SearchState) {
-    let router = use_router();
+fn apply(router: Router, state: SearchState) {
     let route = Route::parse(&router.location_untracked());
     router.go(&with_search(&route, &state));
 }
@@ -33,6 +32,8 @@ fn apply(state: SearchState) {
 #[component]
 pub fn ListFilters(search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
+    // Taken here, not in the handlers: context is the component's.
+    let router = use_router();
     let text = move || prefs.locale.get().text();
     let set_day = {
         let search = search.clone();
@@ -44,7 +45,7 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
             } else {
                 next.to = day;
             }
-            apply(next);
+            apply(router, next);
         }
     };
     let set_from = {
@@ -58,11 +59,14 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         .map(|(at, &days)| {
             let search = search.clone();
             let pick = move |_| {
-                apply(SearchState {
-                    from: Some(days_ago(days - 1)),
-                    to: None,
-                    ..search.clone()
-                })
+                apply(
+                    router,
+                    SearchState {
+                        from: Some(days_ago(days - 1)),
+                        to: None,
+                        ..search.clone()
+                    },
+                )
             };
             view! { <button type="button" on:click=pick>{move || text().recent[at]}</button> }
         })
@@ -74,7 +78,7 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         let click = move |_| {
             let mut next = search.clone();
             flip(&mut next);
-            apply(next);
+            apply(router, next);
         };
         view! {
             <button type="button" class="mark-filter" aria-pressed=on.to_string() on:click=click>
@@ -91,11 +95,14 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
     let clear = search.has_dates().then(|| {
         let search = search.clone();
         let any_time = move |_| {
-            apply(SearchState {
-                from: None,
-                to: None,
-                ..search.clone()
-            })
+            apply(
+                router,
+                SearchState {
+                    from: None,
+                    to: None,
+                    ..search.clone()
+                },
+            )
         };
         view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
     });
