@@ -51,8 +51,8 @@ const read = (name) => readFileSync(join(output, name), "utf8");
 const write = (name, text) => writeFileSync(join(output, name), text);
 const renames = new Map();
 
-// Modules the viewer imports on demand from wasm-bindgen inline snippets two
-// folders down (src/app/sanitize.rs, src/app/markdown.rs) get hashed names,
+// Modules the viewer imports on demand from a wasm-bindgen inline snippet two
+// folders down (src/app/lazy.rs) get hashed names,
 // and the snippets are told them. `.mjs` becomes `.js` (see below).
 const snippetFiles = existsSync(join(output, "snippets")) ? [...walk(join(output, "snippets"))] : [];
 for (const lazy of ["purify.es.mjs", "folio-markdown.js", "folio-markdown_bg.wasm"]) {

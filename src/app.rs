@@ -9,6 +9,7 @@ mod components;
 mod events;
 mod fetch;
 mod keyboard;
+mod lazy;
 mod markdown;
 mod marks;
 pub mod mount;

@@ -7,37 +7,17 @@
 //! type the reader passes to `inner_html`).
 //!
 //! DOMPurify is only needed once an article is opened, so it is not part of
-//! what loads before the first list: [`load`] imports it (Trunk copies
-//! `purify.es.mjs` beside the glue; `make dist` gives it a hashed name), and
-//! the app starts that as soon as the list is shown.
+//! what loads before the first list: [`load`] imports it (`super::lazy`;
+//! Trunk copies `purify.es.mjs` beside the glue), and the app starts that as
+//! soon as the list is shown.
 
+use super::lazy::{self, Lazy};
 use crate::sanitize::policy::{self, FORCED_ATTRIBUTES, LINK_REL};
 use crate::sanitize::SafeHtml;
 use js_sys::{Array, Object, Reflect};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-// The snippet lives in `snippets/<crate>-<hash>/`, two folders below the
-// glue, where DOMPurify is copied. One import is shared by every caller; a
-// failed one is forgotten so that a retry fetches again.
-#[wasm_bindgen(inline_js = r#"
-let loading;
-export function importPurifier() {
-  loading ??= import(new URL("../../purify.es.mjs", import.meta.url).href)
-    .then((module) => module.default)
-    .catch((error) => {
-      loading = undefined;
-      throw error;
-    });
-  return loading;
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = importPurifier)]
-    fn import_purifier() -> js_sys::Promise;
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -80,14 +60,10 @@ pub async fn load() -> Result<(), String> {
     if is_loaded() {
         return Ok(());
     }
-    let module = JsFuture::from(import_purifier()).await.map_err(|error| {
-        let reason = error
-            .dyn_ref::<js_sys::Error>()
-            .map(|error| String::from(error.message()))
-            .unwrap_or_default();
-        format!("the sanitizer (purify.es.mjs) could not be loaded: {reason}")
-    })?;
-    let purifier: Purifier = module.unchecked_into();
+    let module = lazy::import(Lazy::Purifier).await?;
+    let purifier: Purifier = Reflect::get(&module, &JsValue::from_str("default"))
+        .map_err(|_| "the sanitizer (purify.es.mjs) has no default export".to_owned())?
+        .unchecked_into();
     PURIFIER.with(|cell| {
         if cell.get().is_none() {
             let config = configure(&purifier);
