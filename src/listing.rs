@@ -2,7 +2,8 @@
 //! and an article's neighbours. DOM-free, so the viewer stays a thin layer.
 
 use crate::article::Article;
-use crate::route::Route;
+use crate::reading_state::ReadingState;
+use crate::route::{Route, SearchState};
 
 /// Rows per page of the list: enough to scroll, few enough that the DOM stays
 /// small at 100,000 articles.
@@ -94,6 +95,28 @@ pub fn newest_first_where(articles: &[Article], keep: impl Fn(&Article) -> bool)
 }
 
 /// One page of a list of `total` rows.
+/// Keeps in `order` (bundle indices) the articles that pass `search`'s
+/// filters besides its text: the date range, and unread/starred as `reading`
+/// says. The text is matched elsewhere (`search::search`).
+pub fn retain_filtered(
+    order: &mut Vec<usize>,
+    articles: &[Article],
+    search: &SearchState,
+    reading: &ReadingState,
+) {
+    if !search.has_filters() {
+        return;
+    }
+    order.retain(|&index| {
+        let article = &articles[index];
+        search.admits(article.date.as_deref())
+            && search.admits_marks(
+                reading.is_read(&article.id),
+                reading.is_starred(&article.id),
+            )
+    });
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageWindow {
     /// Zero-based page number, clamped to the last page.
@@ -237,5 +260,31 @@ mod tests {
     fn list_routes_have_filters() {
         assert_eq!(Filter::from_route(&Route::Library), Some(Filter::All));
         assert_eq!(Filter::from_route(&Route::Article("x".into())), None);
+    }
+
+    #[test]
+    fn filters_besides_the_text_narrow_an_order() {
+        let dated = |id: &str, date: &str| Article {
+            id: id.to_owned(),
+            date: Some(date.to_owned()),
+            ..Article::default()
+        };
+        let articles = [
+            dated("a", "2026-11-01T08:00:00Z"),
+            dated("b", "2026-11-10T08:00:00Z"),
+            dated("c", "2026-11-20T08:00:00Z"),
+        ];
+        let mut reading = ReadingState::default();
+        reading.mark_read("b");
+        reading.toggle_star("c");
+        let narrowed = |hash: &str| {
+            let mut order = vec![2, 1, 0];
+            retain_filtered(&mut order, &articles, &SearchState::of(hash), &reading);
+            order
+        };
+        assert_eq!(narrowed("#/?q=anything"), [2, 1, 0]);
+        assert_eq!(narrowed("#/?from=2026-11-05"), [2, 1]);
+        assert_eq!(narrowed("#/?to=2026-11-10&unread=1"), [0]);
+        assert_eq!(narrowed("#/?starred=1"), [2]);
     }
 }

@@ -4,6 +4,7 @@
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
+use crate::listing::retain_filtered;
 use crate::route::{with_search, Route, SearchState};
 use crate::search::Query;
 use crate::taxonomy::{
@@ -25,23 +26,19 @@ fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCo
         return None;
     }
     let articles = &bundle.bundle.articles;
-    let reading = use_reading();
-    let in_range = |article: &&crate::article::Article| {
-        search.admits(article.date.as_deref())
-            && reading.0.with_untracked(|state| {
-                search.admits_marks(state.is_read(&article.id), state.is_starred(&article.id))
-            })
-    };
-    let matched: Vec<&crate::article::Article> = if has_text {
+    let mut order: Vec<usize> = if has_text {
         expect_context::<SearchCache>()
             .hits(bundle, &search.text)
             .iter()
-            .map(|hit| &articles[hit.index])
-            .filter(in_range)
+            .map(|hit| hit.index)
             .collect()
     } else {
-        articles.iter().filter(in_range).collect()
+        (0..articles.len()).collect()
     };
+    use_reading()
+        .0
+        .with_untracked(|state| retain_filtered(&mut order, articles, search, state));
+    let matched: Vec<&crate::article::Article> = order.iter().map(|&i| &articles[i]).collect();
     Some(SearchCounts {
         total: matched.len(),
         categories: category_tree_of(matched.iter().copied()),

@@ -8,7 +8,7 @@ use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::SearchCache;
 use crate::app::SharedBundle;
-use crate::listing::{newest_first, Filter};
+use crate::listing::{newest_first, retain_filtered, Filter};
 use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
@@ -31,17 +31,9 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) ->
     } else {
         newest_first(articles, &filter)
     };
-    if search.has_filters() {
-        let reading = use_reading();
-        reading.0.with_untracked(|state| {
-            order.retain(|&index| {
-                let article = &articles[index];
-                search.admits(article.date.as_deref())
-                    && search
-                        .admits_marks(state.is_read(&article.id), state.is_starred(&article.id))
-            });
-        });
-    }
+    use_reading()
+        .0
+        .with_untracked(|state| retain_filtered(&mut order, articles, &search, state));
     let total = order.len();
     let skipped = bundle.skipped.len();
     let prefs = use_prefs();

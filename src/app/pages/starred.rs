@@ -6,7 +6,7 @@ use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
-use crate::listing::newest_first_where;
+use crate::listing::{newest_first_where, retain_filtered};
 use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
@@ -19,25 +19,18 @@ pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
     let locale = move || prefs.locale.get();
     let articles = &bundle.bundle.articles;
     let order: Vec<usize> = reading.0.with_untracked(|state| {
-        if Query::parse(&search.text).is_empty() {
-            newest_first_where(articles, |a| {
-                state.is_starred(&a.id)
-                    && search.admits(a.date.as_deref())
-                    && search.admits_marks(state.is_read(&a.id), true)
-            })
+        let mut order = if Query::parse(&search.text).is_empty() {
+            newest_first_where(articles, |a| state.is_starred(&a.id))
         } else {
             expect_context::<SearchCache>()
                 .hits(&bundle, &search.text)
                 .iter()
                 .map(|hit| hit.index)
-                .filter(|&index| {
-                    let article = &articles[index];
-                    state.is_starred(&article.id)
-                        && search.admits(article.date.as_deref())
-                        && search.admits_marks(state.is_read(&article.id), true)
-                })
+                .filter(|&index| state.is_starred(&articles[index].id))
                 .collect()
-        }
+        };
+        retain_filtered(&mut order, articles, &search, state);
+        order
     });
     let total = order.len();
     let is_search = !Query::parse(&search.text).is_empty() || search.has_filters();

@@ -2,7 +2,8 @@
 
 use crate::args::SearchArgs;
 use anyhow::Context;
-use folio::listing::{newest_first, Filter};
+use folio::listing::{newest_first, retain_filtered, Filter};
+use folio::reading_state::ReadingState;
 use folio::route::SearchState;
 use folio::search::{search, Query, SearchableArticle};
 use serde::Serialize;
@@ -37,13 +38,14 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     if let (Some(_), Some(author)) = (&args.category, &args.author) {
         candidates.retain(|&i| articles[i].author.as_deref() == Some(author.as_str()));
     }
-    // The same date rule as the viewer's `from=`/`to=`.
+    // The viewer's `from=`/`to=` rule; reading marks live in a browser, so
+    // there are none here.
     let dates = SearchState {
         from: args.from.clone(),
         to: args.to.clone(),
         ..SearchState::default()
     };
-    candidates.retain(|&i| dates.admits(articles[i].date.as_deref()));
+    retain_filtered(&mut candidates, articles, &dates, &ReadingState::default());
     let searchable: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();
     let hits = search(&searchable, &candidates, &Query::parse(&args.query));
     let found: Vec<Found> = hits
