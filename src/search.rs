@@ -9,11 +9,14 @@
 //! - [`query`]: terms, `"quoted phrases"`, `-excluded` terms.
 //! - [`matcher`]: CJK terms match as substrings; other terms as words or
 //!   word prefixes; ranking puts title hits first, then newer articles.
+//! - [`index`]: the same results from postings instead of a scan.
 
+pub mod index;
 pub mod matcher;
 pub mod normalize;
 pub mod query;
 pub mod text;
 
+pub use index::SearchIndex;
 pub use matcher::{search, Hit, SearchableArticle};
 pub use query::Query;

@@ -312,3 +312,61 @@ fn search_finds_what_chinese_readers_type() {
     assert_eq!(bad_day.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad_day.stderr).contains("YYYY-MM-DD"));
 }
+
+#[test]
+fn the_index_finds_what_the_scan_finds_in_the_shared_corpus() {
+    use folio::search::text::body_text;
+    use folio::search::{search, Query, SearchIndex, SearchableArticle};
+    let Some((_dir, out, bundled)) = bundle_shared_corpus() else {
+        return;
+    };
+    assert!(bundled.status.success());
+    let articles = read_bundle(&out).articles;
+    let searchable: Vec<_> = articles.iter().map(SearchableArticle::new).collect();
+    let index = SearchIndex::build(&searchable);
+    let candidates: Vec<usize> = (0..articles.len()).rev().collect();
+    // Substrings of 1–4 characters of the articles' own text, pairs of them,
+    // exclusions, and misses, picked by a fixed linear congruential sequence.
+    let texts: Vec<Vec<char>> = articles
+        .iter()
+        .map(|a| {
+            format!("{} {}", a.title, body_text(&a.body))
+                .chars()
+                .collect()
+        })
+        .collect();
+    let mut state: u64 = 0x0123_4567_89ab_cdef;
+    let mut below = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) % n as u64) as usize
+    };
+    let mut hits = 0;
+    for round in 0..300 {
+        let mut term = || {
+            let text = &texts[below(texts.len())];
+            let length = 1 + below(4);
+            let start = below(text.len().saturating_sub(length).max(1));
+            text.iter().skip(start).take(length).collect::<String>()
+        };
+        let query = match round % 6 {
+            0 => format!("{} {}", term(), term()),
+            1 => format!("{} -{}", term(), term()),
+            2 => format!("{}龘靐", term()),
+            _ => term(),
+        };
+        let parsed = Query::parse(&query);
+        let expected = search(&searchable, &candidates, &parsed);
+        assert_eq!(
+            index.search(&searchable, &candidates, &parsed),
+            expected,
+            "query {query:?}"
+        );
+        hits += usize::from(!expected.is_empty());
+    }
+    assert!(
+        hits >= 150,
+        "most sampled queries find something: {hits} of 300"
+    );
+}

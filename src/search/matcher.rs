@@ -35,6 +35,12 @@ impl SearchableArticle {
             rest: normalize(&rest),
         }
     }
+
+    /// The normalized title, then everything else: a term matches when it
+    /// occurs in one of them (never across the two).
+    pub(super) fn fields(&self) -> [&str; 2] {
+        [&self.title, &self.rest]
+    }
 }
 
 /// One found article.

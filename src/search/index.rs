@@ -1,0 +1,338 @@
+//! An inverted index over [`SearchableArticle`]s that finds exactly what the
+//! reference matcher ([`super::matcher::search`]) finds, without scanning
+//! every article's text.
+//!
+//! What it holds, per article:
+//! - every CJK character (for one-character queries) and every pair of
+//!   adjacent CJK characters (bigrams): a CJK term can only occur where all
+//!   its adjacent pairs occur, so intersecting their postings leaves few
+//!   articles to confirm with a substring check;
+//! - every word of other scripts (a maximal run of letters and digits that
+//!   are not CJK), kept sorted so that a prefix is a range of words.
+//!
+//! A lookup says whether its articles are *exactly* those that contain the
+//! term (one CJK character, two CJK characters, or one word prefix) or only a
+//! superset; a superset is confirmed against the text with
+//! [`super::matcher::occurs`], the reference rule itself. That is what makes
+//! the results equal to the brute-force scan by construction; the tests
+//! check it on random texts and queries anyway.
+//!
+//! The index is built one article at a time ([`SearchIndex::add`]), so the
+//! viewer can build it in short slices between frames.
+
+use super::matcher::{occurs, Hit, SearchableArticle};
+use super::query::{Query, Term};
+use crate::script::is_cjk;
+use std::collections::{BTreeMap, HashMap};
+
+/// Postings: indices of the articles that contain a key, ascending, no repeats.
+type Postings = Vec<u32>;
+
+/// The inverted index of a bundle's searchable text.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// How many articles have been added (they are `0..len`).
+    len: usize,
+    /// CJK characters and bigrams ([`gram_key`]) to the articles containing them.
+    grams: HashMap<u64, Postings>,
+    /// Words of other scripts to the articles containing them.
+    words: BTreeMap<Box<str>, Postings>,
+}
+
+/// The articles a term may occur in, and whether they all do.
+struct Lookup {
+    articles: Postings,
+    exact: bool,
+}
+
+/// One key for a CJK character (`second` = `None`) or a pair of them.
+fn gram_key(first: char, second: Option<char>) -> u64 {
+    // Characters fit in 21 bits; 0 marks "no second character" (NUL is
+    // never CJK).
+    (u64::from(first) << 21) | second.map_or(0, u64::from)
+}
+
+/// A character that belongs to a word of a non-CJK script: the complement
+/// of what [`occurs`] accepts before a word start.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+fn push_posting(postings: &mut Postings, article: u32) {
+    if postings.last() != Some(&article) {
+        postings.push(article);
+    }
+}
+
+impl SearchIndex {
+    /// An empty index.
+    pub fn new() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    /// The index of `searchable`, built in one go.
+    pub fn build(searchable: &[SearchableArticle]) -> SearchIndex {
+        let mut index = SearchIndex::new();
+        for article in searchable {
+            index.add(article);
+        }
+        index
+    }
+
+    /// How many articles are indexed.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no article is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds the next article (its index is [`len`](Self::len) before the call).
+    pub fn add(&mut self, article: &SearchableArticle) {
+        let Ok(id) = u32::try_from(self.len) else {
+            // Over four billion articles: no bundle gets here; refusing to
+            // index more keeps the postings' type small.
+            return;
+        };
+        for field in article.fields() {
+            self.add_field(field, id);
+        }
+        self.len += 1;
+    }
+
+    fn add_field(&mut self, field: &str, id: u32) {
+        let mut previous: Option<char> = None;
+        let mut word_start: Option<usize> = None;
+        for (at, c) in field.char_indices() {
+            if is_cjk(c) {
+                push_posting(self.grams.entry(gram_key(c, None)).or_default(), id);
+                if let Some(before) = previous.filter(|&p| is_cjk(p)) {
+                    push_posting(self.grams.entry(gram_key(before, Some(c))).or_default(), id);
+                }
+            }
+            match (is_word_char(c), word_start) {
+                (true, None) => word_start = Some(at),
+                (false, Some(start)) => {
+                    self.add_word(&field[start..at], id);
+                    word_start = None;
+                }
+                _ => {}
+            }
+            previous = Some(c);
+        }
+        if let Some(start) = word_start {
+            self.add_word(&field[start..], id);
+        }
+    }
+
+    fn add_word(&mut self, word: &str, id: u32) {
+        match self.words.get_mut(word) {
+            Some(postings) => push_posting(postings, id),
+            None => {
+                self.words.insert(word.into(), vec![id]);
+            }
+        }
+    }
+
+    /// The articles among `candidates` (indices of `searchable`, newest
+    /// first) that `query` finds, ranked: the same as
+    /// [`super::matcher::search`] over the same arguments, when this index
+    /// was built from `searchable`.
+    pub fn search(
+        &self,
+        searchable: &[SearchableArticle],
+        candidates: &[usize],
+        query: &Query,
+    ) -> Vec<Hit> {
+        let indexed = self.len.min(searchable.len());
+        let contains = |index: u32, term: &Term| {
+            searchable
+                .get(index as usize)
+                .is_some_and(|article| article.fields().iter().any(|f| occurs(f, &term.text)))
+        };
+        // Required terms: intersect what the index says, then confirm the
+        // inexact terms on what is left (the rarest term shrinks it most).
+        let mut lookups: Vec<(Lookup, &Term)> = query
+            .required()
+            .map(|term| (self.lookup(&term.text), term))
+            .collect();
+        lookups.sort_by_key(|(lookup, _)| lookup.articles.len());
+        let mut found: Postings = match lookups.first() {
+            Some((lookup, _)) => lookup.articles.clone(),
+            None => (0..indexed as u32).collect(),
+        };
+        for (lookup, _) in lookups.iter().skip(1) {
+            found = intersect(&found, &lookup.articles);
+        }
+        for (lookup, term) in &lookups {
+            if !lookup.exact {
+                found.retain(|&index| contains(index, term));
+            }
+        }
+        for term in query.excluded() {
+            let lookup = self.lookup(&term.text);
+            let present = intersect(&found, &lookup.articles);
+            let present: Postings = if lookup.exact {
+                present
+            } else {
+                present
+                    .into_iter()
+                    .filter(|&index| contains(index, term))
+                    .collect()
+            };
+            found = difference(&found, &present);
+        }
+
+        let mut is_found = vec![false; indexed];
+        for &index in &found {
+            is_found[index as usize] = true;
+        }
+        let mut title_hits = Vec::new();
+        let mut other_hits = Vec::new();
+        for &index in candidates {
+            if !is_found.get(index).copied().unwrap_or(false) {
+                continue;
+            }
+            let title = searchable[index].fields()[0];
+            let in_title = query.required().any(|term| occurs(title, &term.text));
+            let hit = Hit { index, in_title };
+            if in_title {
+                title_hits.push(hit);
+            } else {
+                other_hits.push(hit);
+            }
+        }
+        title_hits.extend(other_hits);
+        title_hits
+    }
+
+    /// The articles that may contain the normalized `term`.
+    fn lookup(&self, term: &str) -> Lookup {
+        let chars: Vec<char> = term.chars().collect();
+        if chars.iter().any(|&c| is_cjk(c)) {
+            self.lookup_cjk(&chars)
+        } else {
+            self.lookup_words(term)
+        }
+    }
+
+    /// A CJK term occurs as a substring, so all its adjacent CJK pairs (or,
+    /// without a pair, all its CJK characters) occur in the same field.
+    fn lookup_cjk(&self, chars: &[char]) -> Lookup {
+        let pairs: Vec<u64> = chars
+            .windows(2)
+            .filter(|pair| is_cjk(pair[0]) && is_cjk(pair[1]))
+            .map(|pair| gram_key(pair[0], Some(pair[1])))
+            .collect();
+        let keys = if pairs.is_empty() {
+            chars
+                .iter()
+                .filter(|&&c| is_cjk(c))
+                .map(|&c| gram_key(c, None))
+                .collect()
+        } else {
+            pairs
+        };
+        let articles = self.intersect_all(keys.iter().map(|key| self.grams.get(key)));
+        Lookup {
+            articles,
+            exact: chars.len() <= 2 && chars.iter().all(|&c| is_cjk(c)),
+        }
+    }
+
+    /// A term of other scripts occurs at a word start; each run of word
+    /// characters in it then begins a word of the text (the first because
+    /// the term starts there, the others because a non-word character
+    /// precedes them), so each run is a prefix of an indexed word.
+    fn lookup_words(&self, term: &str) -> Lookup {
+        let runs: Vec<&str> = term
+            .split(|c: char| !is_word_char(c))
+            .filter(|run| !run.is_empty())
+            .collect();
+        if runs.is_empty() {
+            // Punctuation only: nothing to look up, every article may match.
+            return Lookup {
+                articles: (0..self.len as u32).collect(),
+                exact: false,
+            };
+        }
+        let unions: Vec<Postings> = runs.iter().map(|run| self.with_prefix(run)).collect();
+        Lookup {
+            articles: self.intersect_all(unions.iter().map(Some)),
+            exact: runs.len() == 1 && runs[0].len() == term.len(),
+        }
+    }
+
+    /// The articles containing a word that starts with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> Postings {
+        let mut lists = self
+            .words
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(word, _)| word.starts_with(prefix))
+            .map(|(_, postings)| postings);
+        let Some(first) = lists.next() else {
+            return Vec::new();
+        };
+        let Some(second) = lists.next() else {
+            return first.clone();
+        };
+        let mut member = vec![false; self.len];
+        for &id in first.iter().chain(second).chain(lists.flatten()) {
+            member[id as usize] = true;
+        }
+        (0..self.len as u32)
+            .filter(|&id| member[id as usize])
+            .collect()
+    }
+
+    /// The intersection of postings lists; an absent list is empty.
+    fn intersect_all<'a>(&self, lists: impl Iterator<Item = Option<&'a Postings>>) -> Postings {
+        let mut lists: Vec<&Postings> = match lists.collect::<Option<Vec<_>>>() {
+            Some(lists) => lists,
+            None => return Vec::new(),
+        };
+        lists.sort_by_key(|list| list.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return (0..self.len as u32).collect();
+        };
+        rest.iter()
+            .fold((*first).clone(), |acc, list| intersect(&acc, list))
+    }
+}
+
+/// Ascending `a` ∩ ascending `b`; walks the shorter one and gallops in the
+/// longer, since one-character postings can cover most of a bundle.
+fn intersect(a: &[u32], b: &[u32]) -> Postings {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut out = Vec::with_capacity(short.len());
+    let mut rest = long;
+    for &id in short {
+        match rest.binary_search(&id) {
+            Ok(at) => {
+                out.push(id);
+                rest = &rest[at + 1..];
+            }
+            Err(at) => rest = &rest[at..],
+        }
+        if rest.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Ascending `a` without the ids in ascending `b`.
+fn difference(a: &[u32], b: &[u32]) -> Postings {
+    a.iter()
+        .copied()
+        .filter(|id| b.binary_search(id).is_err())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
