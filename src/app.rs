@@ -19,11 +19,10 @@ mod reading;
 mod router;
 mod sanitize;
 mod scroll;
+mod search_cache;
 
 use crate::embed::ViewerOptions;
-use crate::listing::{newest_first, Filter};
 use crate::route::{Route, SearchState};
-use crate::search::{search, Hit, Query, SearchableArticle};
 use components::category_nav::CategoryNav;
 use components::help::Help;
 use components::search_box::SearchBox;
@@ -35,66 +34,7 @@ use std::cell::Cell;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
-/// The searchable form of the loaded bundle, built on the first search, and
-/// the hits of the last search over all articles, so the list and the
-/// navigation's counts share one scan.
-#[derive(Clone, Copy)]
-pub struct SearchCache {
-    searchable: StoredValue<Option<(SharedBundle, Arc<Vec<SearchableArticle>>)>>,
-    last: StoredValue<Option<LastSearch>>,
-}
-
-/// A search over all articles of a bundle and what it found.
-type LastSearch = (SharedBundle, String, Arc<Vec<Hit>>);
-
-impl SearchCache {
-    fn new() -> SearchCache {
-        SearchCache {
-            searchable: StoredValue::new(None),
-            last: StoredValue::new(None),
-        }
-    }
-
-    fn searchable(self, bundle: &SharedBundle) -> Arc<Vec<SearchableArticle>> {
-        let cached = self.searchable.with_value(|cache| {
-            cache
-                .as_ref()
-                .filter(|(b, _)| Arc::ptr_eq(b, bundle))
-                .map(|(_, s)| s.clone())
-        });
-        if let Some(cached) = cached {
-            return cached;
-        }
-        let searchable: Arc<Vec<_>> = Arc::new(
-            bundle
-                .bundle
-                .articles
-                .iter()
-                .map(SearchableArticle::new)
-                .collect(),
-        );
-        self.searchable
-            .set_value(Some((bundle.clone(), searchable.clone())));
-        searchable
-    }
-
-    /// Every article of `bundle` that `query` finds, best first.
-    pub fn hits(self, bundle: &SharedBundle, query: &str) -> Arc<Vec<Hit>> {
-        let cached = self.last.with_value(|last| {
-            last.as_ref()
-                .filter(|(b, q, _)| Arc::ptr_eq(b, bundle) && q == query)
-                .map(|(_, _, hits)| hits.clone())
-        });
-        if let Some(cached) = cached {
-            return cached;
-        }
-        let all = newest_first(&bundle.bundle.articles, &Filter::All);
-        let hits = Arc::new(search(&self.searchable(bundle), &all, &Query::parse(query)));
-        self.last
-            .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
-        hits
-    }
-}
+pub use search_cache::SearchCache;
 
 /// The loaded bundle as the pages share it.
 pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
@@ -114,7 +54,8 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     let root = NodeRef::<leptos::html::Div>::new();
     let router = Router::new(options.routing, &options.start, root);
     provide_context(router);
-    provide_context(SearchCache::new());
+    let search_cache = SearchCache::new();
+    provide_context(search_cache);
     let route = Memo::new(move |_| Route::parse(&router.location()));
     let search = Memo::new(move |_| SearchState::of(&router.location()));
     let nav_id = VIEWERS.with(|count| {
@@ -160,7 +101,7 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     let retry = move |_| bundle.refetch();
     let text = move || prefs.locale.get().text();
     announce(&host, bundle, route);
-    prefetch_sanitizer(bundle);
+    after_first_view(bundle, search_cache);
 
     view! {
         <div
@@ -209,14 +150,14 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                         .get()
                         .map(|loaded| match loaded {
                             Ok(loaded) => {
-                                let current = route.get();
-                                let search = search.get();
+                                let page_bundle = loaded.clone();
+                                let page = move || pages::page_for(route.get(), search, page_bundle.clone());
                                 view! {
                                     <div class="folio-layout">
                                         <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
-                                            <CategoryNav bundle=loaded.clone() current=current.clone() search=search.clone() />
+                                            <CategoryNav bundle=loaded current=route search=search />
                                         </nav>
-                                        <main class="folio-main">{pages::page_for(current, search, loaded)}</main>
+                                        <main class="folio-main">{page}</main>
                                     </div>
                                 }
                                 .into_any()
@@ -235,13 +176,21 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     }
 }
 
-/// Once the first view is up, fetches the reader's sanitizer, so that
-/// opening an article does not wait for it (it is not needed before).
-fn prefetch_sanitizer(bundle: LocalResource<Result<SharedBundle, FetchError>>) {
-    Effect::new(move |fetched: Option<bool>| {
-        if fetched == Some(true) || !matches!(bundle.get(), Some(Ok(_))) {
-            return fetched.unwrap_or(false);
+/// Once the first view is up, prepares what later steps need and the first
+/// list does not: the reader's sanitizer, so that opening an article does
+/// not wait for it, and the search index, so that typing does not.
+fn after_first_view(
+    bundle: LocalResource<Result<SharedBundle, FetchError>>,
+    search_cache: SearchCache,
+) {
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
         }
+        let Some(Ok(loaded)) = bundle.get() else {
+            return false;
+        };
+        search_cache.prepare_in_background(loaded);
         leptos::task::spawn_local(async {
             if let Err(error) = sanitize::load().await {
                 leptos::logging::warn!("folio: {error}");

@@ -10,8 +10,10 @@ use crate::listing::Filter;
 use crate::route::{Route, SearchState};
 use leptos::prelude::*;
 
-/// The view for `route` (with the search `search`) over the loaded bundle.
-pub fn page_for(route: Route, search: SearchState, bundle: SharedBundle) -> AnyView {
+/// The view for `route` over the loaded bundle. Lists follow `search` as it
+/// changes (their rows stay where they still match); the reader is made
+/// again for each search it is opened from.
+pub fn page_for(route: Route, search: Memo<SearchState>, bundle: SharedBundle) -> AnyView {
     if let Some(filter) = Filter::from_route(&route) {
         return view! { <library::LibraryPage bundle=bundle filter=filter search=search /> }
             .into_any();
@@ -19,10 +21,10 @@ pub fn page_for(route: Route, search: SearchState, bundle: SharedBundle) -> AnyV
     match route {
         Route::Starred => view! { <starred::StarredPage bundle=bundle search=search /> }.into_any(),
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
-            Some(index) => {
-                view! { <article::ArticlePage bundle=bundle index=index search=search /> }
-                    .into_any()
-            }
+            Some(index) => (move || {
+                view! { <article::ArticlePage bundle=bundle.clone() index=index search=search.get() /> }
+            })
+            .into_any(),
             None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),
         },
         _ => view! { <not_found::NotFound article_id=None /> }.into_any(),

@@ -23,7 +23,8 @@
 use super::matcher::{occurs, Hit, SearchableArticle};
 use super::query::{Query, Term};
 use crate::script::is_cjk;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Postings: indices of the articles that contain a key, ascending, no repeats.
 type Postings = Vec<u32>;
@@ -34,7 +35,7 @@ pub struct SearchIndex {
     /// How many articles have been added (they are `0..len`).
     len: usize,
     /// CJK characters and bigrams ([`gram_key`]) to the articles containing them.
-    grams: HashMap<u64, Postings>,
+    grams: FxHashMap<u64, Postings>,
     /// Words of other scripts to the articles containing them.
     words: BTreeMap<Box<str>, Postings>,
 }
@@ -52,16 +53,38 @@ fn gram_key(first: char, second: Option<char>) -> u64 {
     (u64::from(first) << 21) | second.map_or(0, u64::from)
 }
 
+/// Adds the CJK characters and bigrams of `field` to `grams` and its words
+/// to `words` (repeats included; the caller removes them).
+fn collect_keys<'a>(field: &'a str, grams: &mut Vec<u64>, words: &mut Vec<&'a str>) {
+    let mut previous: Option<char> = None;
+    let mut word_start: Option<usize> = None;
+    for (at, c) in field.char_indices() {
+        if is_cjk(c) {
+            grams.push(gram_key(c, None));
+            if let Some(before) = previous.filter(|&p| is_cjk(p)) {
+                grams.push(gram_key(before, Some(c)));
+            }
+        }
+        match (is_word_char(c), word_start) {
+            (true, None) => word_start = Some(at),
+            (false, Some(start)) => {
+                words.push(&field[start..at]);
+                word_start = None;
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    if let Some(start) = word_start {
+        words.push(&field[start..]);
+    }
+}
+
 /// A character that belongs to a word of a non-CJK script: the complement
 /// of what [`occurs`] accepts before a word start.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
-}
-
-fn push_posting(postings: &mut Postings, article: u32) {
-    if postings.last() != Some(&article) {
-        postings.push(article);
-    }
+    // CJK first: it is a range check, is_alphanumeric a table lookup.
+    !is_cjk(c) && c.is_alphanumeric()
 }
 
 impl SearchIndex {
@@ -96,44 +119,29 @@ impl SearchIndex {
             // index more keeps the postings' type small.
             return;
         };
+        // Each key once per article, before touching the shared maps: far
+        // fewer map lookups than one per character.
+        let mut grams = Vec::new();
+        let mut words = Vec::new();
         for field in article.fields() {
-            self.add_field(field, id);
+            collect_keys(field, &mut grams, &mut words);
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        words.sort_unstable();
+        words.dedup();
+        for gram in grams {
+            self.grams.entry(gram).or_default().push(id);
+        }
+        for word in words {
+            match self.words.get_mut(word) {
+                Some(postings) => postings.push(id),
+                None => {
+                    self.words.insert(word.into(), vec![id]);
+                }
+            }
         }
         self.len += 1;
-    }
-
-    fn add_field(&mut self, field: &str, id: u32) {
-        let mut previous: Option<char> = None;
-        let mut word_start: Option<usize> = None;
-        for (at, c) in field.char_indices() {
-            if is_cjk(c) {
-                push_posting(self.grams.entry(gram_key(c, None)).or_default(), id);
-                if let Some(before) = previous.filter(|&p| is_cjk(p)) {
-                    push_posting(self.grams.entry(gram_key(before, Some(c))).or_default(), id);
-                }
-            }
-            match (is_word_char(c), word_start) {
-                (true, None) => word_start = Some(at),
-                (false, Some(start)) => {
-                    self.add_word(&field[start..at], id);
-                    word_start = None;
-                }
-                _ => {}
-            }
-            previous = Some(c);
-        }
-        if let Some(start) = word_start {
-            self.add_word(&field[start..], id);
-        }
-    }
-
-    fn add_word(&mut self, word: &str, id: u32) {
-        match self.words.get_mut(word) {
-            Some(postings) => push_posting(postings, id),
-            None => {
-                self.words.insert(word.into(), vec![id]);
-            }
-        }
     }
 
     /// The articles among `candidates` (indices of `searchable`, newest
@@ -152,18 +160,21 @@ impl SearchIndex {
                 .get(index as usize)
                 .is_some_and(|article| article.fields().iter().any(|f| occurs(f, &term.text)))
         };
-        // Required terms: intersect what the index says, then confirm the
-        // inexact terms on what is left (the rarest term shrinks it most).
-        let mut lookups: Vec<(Lookup, &Term)> = query
+        // Required terms: intersect what the index says, starting from the
+        // rarest term, then confirm the inexact terms on what is left.
+        let lookups: Vec<(Lookup, &Term)> = query
             .required()
             .map(|term| (self.lookup(&term.text), term))
             .collect();
-        lookups.sort_by_key(|(lookup, _)| lookup.articles.len());
-        let mut found: Postings = match lookups.first() {
-            Some((lookup, _)) => lookup.articles.clone(),
+        let rarest = lookups
+            .iter()
+            .map(|(lookup, _)| &lookup.articles)
+            .min_by_key(|articles| articles.len());
+        let mut found: Postings = match rarest {
+            Some(articles) => articles.clone(),
             None => (0..indexed as u32).collect(),
         };
-        for (lookup, _) in lookups.iter().skip(1) {
+        for (lookup, _) in &lookups {
             found = intersect(&found, &lookup.articles);
         }
         for (lookup, term) in &lookups {
@@ -292,16 +303,15 @@ impl SearchIndex {
 
     /// The intersection of postings lists; an absent list is empty.
     fn intersect_all<'a>(&self, lists: impl Iterator<Item = Option<&'a Postings>>) -> Postings {
-        let mut lists: Vec<&Postings> = match lists.collect::<Option<Vec<_>>>() {
-            Some(lists) => lists,
-            None => return Vec::new(),
+        let Some(lists) = lists.collect::<Option<Vec<&Postings>>>() else {
+            return Vec::new();
         };
-        lists.sort_by_key(|list| list.len());
-        let Some((first, rest)) = lists.split_first() else {
+        let Some(shortest) = lists.iter().min_by_key(|list| list.len()) else {
             return (0..self.len as u32).collect();
         };
-        rest.iter()
-            .fold((*first).clone(), |acc, list| intersect(&acc, list))
+        lists
+            .iter()
+            .fold((*shortest).clone(), |found, list| intersect(&found, list))
     }
 }
 

@@ -13,7 +13,9 @@ use crate::script::is_cjk;
 /// assert_eq!(normalize("中俄关系"), "中俄关系");
 /// ```
 pub fn normalize(text: &str) -> String {
-    normalize_with_offsets(text).0
+    let mut out = String::with_capacity(text.len());
+    fold(text, |c, _| out.push(c));
+    out
 }
 
 /// [`normalize`], with the byte offset in `text` of the character each byte
@@ -21,31 +23,39 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_with_offsets(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
-    let mut pending_space = None;
-    let mut push = |out: &mut String, c: char, at: usize| {
+    fold(text, |c, at| {
         out.push(c);
         offsets.resize(out.len(), at);
-    };
+    });
+    (out, offsets)
+}
+
+/// The normalized characters of `text`, each with the byte offset of the
+/// character it came from. One loop for both forms above: the search text
+/// of a whole bundle needs no offsets, and building them doubled its cost.
+fn fold(text: &str, mut push: impl FnMut(char, usize)) {
+    let mut pending_space = None;
+    let mut pushed_any = false;
     for (at, c) in text.char_indices() {
         let c = fold_width(c);
         if c.is_whitespace() {
-            if !out.is_empty() {
+            if pushed_any {
                 pending_space = Some(at);
             }
             continue;
         }
+        pushed_any = true;
         if let Some(space_at) = pending_space.take() {
-            push(&mut out, ' ', space_at);
+            push(' ', space_at);
         }
         if c.is_ascii() || is_cjk(c) {
-            push(&mut out, c.to_ascii_lowercase(), at);
+            push(c.to_ascii_lowercase(), at);
             continue;
         }
         for lower in c.to_lowercase() {
-            push(&mut out, strip_accent(lower), at);
+            push(strip_accent(lower), at);
         }
     }
-    (out, offsets)
 }
 
 /// Full-width ASCII forms (U+FF01–U+FF5E) and the ideographic space to ASCII.

@@ -11,36 +11,49 @@ use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
 
-/// Starred articles, newest first, or the search's hits among them.
-#[component]
-pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
-    let prefs = use_prefs();
-    let reading = use_reading();
-    let locale = move || prefs.locale.get();
+/// The starred articles that `search` admits, newest first or by rank.
+fn order_for(bundle: &SharedBundle, search: &SearchState) -> Vec<usize> {
     let articles = &bundle.bundle.articles;
-    let order: Vec<usize> = reading.0.with_untracked(|state| {
+    use_reading().0.with_untracked(|state| {
         let mut order = if Query::parse(&search.text).is_empty() {
             newest_first_where(articles, |a| state.is_starred(&a.id))
         } else {
             expect_context::<SearchCache>()
-                .hits(&bundle, &search.text)
+                .hits(bundle, &search.text)
                 .iter()
                 .map(|hit| hit.index)
                 .filter(|&index| state.is_starred(&articles[index].id))
                 .collect()
         };
-        retain_filtered(&mut order, articles, &search, state);
+        retain_filtered(&mut order, articles, search, state);
         order
+    })
+}
+
+/// Starred articles, newest first, or the search's hits among them.
+#[component]
+pub fn StarredPage(bundle: SharedBundle, search: Memo<SearchState>) -> impl IntoView {
+    let prefs = use_prefs();
+    let reading = use_reading();
+    let locale = move || prefs.locale.get();
+    let order = Memo::new({
+        let bundle = bundle.clone();
+        move |_| search.with(|search| order_for(&bundle, search))
     });
-    let total = order.len();
-    let is_search = !Query::parse(&search.text).is_empty() || search.has_filters();
+    let is_search = move || search.with(SearchState::is_active);
+    let count = move || {
+        let total = order.with(Vec::len);
+        if is_search() {
+            locale().matches(total)
+        } else {
+            locale().article_count(total)
+        }
+    };
     view! {
         <section class="library">
             <PageHeading>{move || locale().text().starred}</PageHeading>
-            <p class="list-count" role="status">
-                {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
-            </p>
-            <ListFilters search=search.clone() />
+            <p class="list-count" role="status">{count}</p>
+            <ListFilters search=search />
             <p>
                 <button type="button" class="export" on:click=move |_| reading.export()>
                     {move || locale().text().export_state}
