@@ -38,7 +38,7 @@ bootstrap-test:
 lint:
 	cargo fmt --all --check
 	cargo clippy --all-targets --locked -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bin folio-web --bin folio-markdown --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bin folio-web --bin folio-markdown --bin folio-search --locked -- -D warnings
 
 # Also builds target/debug/folio, which the end-to-end tests use to bundle.
 native:

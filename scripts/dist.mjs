@@ -55,7 +55,7 @@ const renames = new Map();
 // folders down (src/app/lazy.rs) get hashed names,
 // and the snippets are told them. `.mjs` becomes `.js` (see below).
 const snippetFiles = existsSync(join(output, "snippets")) ? [...walk(join(output, "snippets"))] : [];
-for (const lazy of ["purify.es.mjs", "folio-markdown.js", "folio-markdown_bg.wasm"]) {
+for (const lazy of ["purify.es.mjs", "folio-markdown.js", "folio-markdown_bg.wasm", "folio-search.js", "folio-search_bg.wasm"]) {
   if (!existsSync(join(output, lazy))) fail(`${lazy} is missing: build the viewer first (make dist-viewer)`);
   const extension = extname(lazy) === ".mjs" ? ".js" : extname(lazy);
   const renamed = `${basename(lazy, extname(lazy))}-${hashOf(readFileSync(join(output, lazy)))}${extension}`;

@@ -11,12 +11,15 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 const BUDGET_BROTLI = 200 * 1024;
 const root = process.argv[2] ?? "dist";
 const counted = /\.(wasm|js|mjs|css|html)$/;
-// Not part of the first list: the reader's sanitizer (imported once the list
-// is shown, src/app/sanitize.rs), the markdown module (src/app/markdown.rs),
+// Not part of the first list: the reader's sanitizer and the search module
+// (imported once the list is shown, src/app/sanitize.rs and
+// src/app/search_cache.rs), the markdown module (src/app/markdown.rs),
 // the iframe page, and the script a page that frames it loads instead of the
 // viewer.
 const LATER = {
   "purify.es.mjs": "the reader's sanitizer, fetched after the first list",
+  "folio-search_bg.wasm": "search text and index, fetched after the first list",
+  "folio-search.js": "search text and index, fetched after the first list",
   "folio-markdown_bg.wasm": "only when a markdown body is opened",
   "folio-markdown.js": "only when a markdown body is opened",
   "embed.html": "iframe mode only",

@@ -19,7 +19,7 @@ mod reading;
 mod router;
 mod sanitize;
 mod scroll;
-mod search_cache;
+pub mod search_cache;
 
 use crate::embed::ViewerOptions;
 use crate::route::{Route, SearchState};
@@ -109,6 +109,7 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
             data-theme=move || prefs.theme.get().as_str()
             data-text-size=move || prefs.text_size.get().to_string()
             data-routing=if router.owns_page() { "hash" } else { "none" }
+            data-search=move || search_cache.status().as_str()
             data-height=options.height.clone()
             style:height=options.height.clone()
             tabindex=(!router.owns_page()).then_some("-1")
@@ -152,10 +153,11 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                             Ok(loaded) => {
                                 let page_bundle = loaded.clone();
                                 let page = move || pages::page_for(route.get(), search, page_bundle.clone());
+                                let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) /> };
                                 view! {
                                     <div class="folio-layout">
                                         <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
-                                            <CategoryNav bundle=loaded current=route search=search />
+                                            {nav}
                                         </nav>
                                         <main class="folio-main">{page}</main>
                                     </div>

@@ -162,7 +162,8 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
         Some(serde_json::Value::String(format)) if format == FORMAT => {}
         Some(other) => {
             return Err(BundleError::NotABundle(format!(
-                "\"format\" is {other}, expected \"{FORMAT}\""
+                "\"format\" is {}, expected \"{FORMAT}\"",
+                json_value_in_brief(&other)
             )))
         }
         None => return Err(BundleError::NotABundle("no \"format\" field".to_owned())),
@@ -171,7 +172,7 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
         Some(other) => {
             return Err(BundleError::UnsupportedVersion {
-                found: other.to_string(),
+                found: json_value_in_brief(&other),
             })
         }
         None => {
@@ -248,6 +249,25 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
         skipped,
         tags,
     })
+}
+
+/// A header value as an error message shows it: strings and integers as
+/// written, other values by their kind. Not `Value`'s `Display`, which
+/// would bring float formatting into the viewer's wasm for one message.
+fn json_value_in_brief(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => format!("\"{text}\""),
+        Value::Number(number) => match (number.as_u64(), number.as_i64()) {
+            (Some(n), _) => n.to_string(),
+            (_, Some(n)) => n.to_string(),
+            _ => "a fractional number".to_owned(),
+        },
+        Value::Bool(flag) => flag.to_string(),
+        Value::Null => "null".to_owned(),
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
 }
 
 fn read_optional<T: serde::de::DeserializeOwned>(raw: Option<&RawValue>) -> Option<T> {

@@ -260,6 +260,25 @@ impl Locale {
         }
     }
 
+    /// While the search index is built: results so far cover `done` of
+    /// `total` articles.
+    pub fn indexing(self, done: usize, total: usize) -> String {
+        match self {
+            Locale::Zh => format!("正在建立搜索索引：已完成 {done} / {total} 篇，结果尚不完整"),
+            Locale::En => format!(
+                "Preparing search: {done} of {total} articles so far, results are incomplete"
+            ),
+        }
+    }
+
+    /// When the search module cannot be loaded (`reason` in English).
+    pub fn search_failed(self, reason: &str) -> String {
+        match self {
+            Locale::Zh => format!("搜索不可用：{reason}"),
+            Locale::En => format!("Search is unavailable: {reason}"),
+        }
+    }
+
     /// Pager position: "1–50 of 10000".
     pub fn range(self, start: usize, end: usize, total: usize) -> String {
         match self {

@@ -165,20 +165,6 @@ impl SearchState {
         self.has_dates() || self.unread || self.starred
     }
 
-    /// Whether the list is a search's result (a query to match, or a
-    /// filter), so it shows "N matches" and counts of the matches.
-    ///
-    /// ```
-    /// use folio::route::SearchState;
-    /// assert!(!SearchState::default().is_active());
-    /// assert!(!SearchState::default().with_text("  ").is_active());
-    /// assert!(SearchState::default().with_text("中俄").is_active());
-    /// assert!(SearchState { unread: true, ..SearchState::default() }.is_active());
-    /// ```
-    pub fn is_active(&self) -> bool {
-        self.has_filters() || !crate::search::Query::parse(&self.text).is_empty()
-    }
-
     /// Whether an article the reader has (`is_read`) or has not opened, and
     /// has or has not starred, passes the unread and starred filters.
     pub fn admits_marks(&self, is_read: bool, is_starred: bool) -> bool {

@@ -9,3 +9,4 @@ pub mod highlighted;
 pub mod list_filters;
 pub mod page_heading;
 pub mod search_box;
+pub mod search_status;

@@ -1,6 +1,7 @@
 //! Modules the viewer imports only when it needs them: DOMPurify (the
-//! reader's sanitizer) and the `folio-markdown` wasm module. Neither is part
-//! of what loads before the first list.
+//! reader's sanitizer), the `folio-search` wasm module (search text and
+//! index) and the `folio-markdown` one. None is part of what loads before
+//! the first list.
 //!
 //! The files sit beside the glue, which is two folders above this inline
 //! snippet (`snippets/<crate>-<hash>/`), so the snippet names them relative
@@ -17,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 const FILES = {
   purifier: { js: "../../purify.es.mjs" },
   markdown: { js: "../../folio-markdown.js", wasm: "../../folio-markdown_bg.wasm" },
+  search: { js: "../../folio-search.js", wasm: "../../folio-search_bg.wasm" },
 };
 const loading = new Map();
 export function importLazy(name) {
@@ -48,6 +50,8 @@ pub enum Lazy {
     Purifier,
     /// The markdown renderer (`folio-markdown.js` and its wasm).
     Markdown,
+    /// The search text and index (`folio-search.js` and its wasm).
+    Search,
 }
 
 impl Lazy {
@@ -55,6 +59,7 @@ impl Lazy {
         match self {
             Lazy::Purifier => "purifier",
             Lazy::Markdown => "markdown",
+            Lazy::Search => "search",
         }
     }
 
@@ -62,6 +67,7 @@ impl Lazy {
         match self {
             Lazy::Purifier => "the sanitizer (purify.es.mjs)",
             Lazy::Markdown => "the markdown renderer (folio-markdown.js)",
+            Lazy::Search => "the search module (folio-search.js)",
         }
     }
 }

@@ -5,21 +5,35 @@ mod library;
 mod not_found;
 mod starred;
 
-use super::SharedBundle;
+use super::{SearchCache, SharedBundle};
 use crate::listing::Filter;
 use crate::route::{Route, SearchState};
 use leptos::prelude::*;
 
-/// The view for `route` over the loaded bundle. Lists follow `search` as it
-/// changes (their rows stay where they still match); the reader is made
-/// again for each search it is opened from.
+/// The current search, for a view that shows its results: the view is
+/// made again when the search changes, and when indexing completes (its
+/// results were partial until then).
+pub fn searched(search: Memo<SearchState>) -> SearchState {
+    let search = search.get();
+    expect_context::<SearchCache>().track_completion(&search.text);
+    search
+}
+
+/// The view for `route` over the loaded bundle, made again when `search`
+/// changes (a route change makes a new one anyway).
 pub fn page_for(route: Route, search: Memo<SearchState>, bundle: SharedBundle) -> AnyView {
     if let Some(filter) = Filter::from_route(&route) {
-        return view! { <library::LibraryPage bundle=bundle filter=filter search=search /> }
-            .into_any();
+        return (move || {
+            let search = searched(search);
+            view! { <library::LibraryPage bundle=bundle.clone() filter=filter.clone() search=search /> }
+        })
+        .into_any();
     }
     match route {
-        Route::Starred => view! { <starred::StarredPage bundle=bundle search=search /> }.into_any(),
+        Route::Starred => {
+            (move || view! { <starred::StarredPage bundle=bundle.clone() search=searched(search) /> })
+                .into_any()
+        }
         Route::Article(id) => match bundle.bundle.articles.iter().position(|a| a.id == id) {
             Some(index) => (move || {
                 view! { <article::ArticlePage bundle=bundle.clone() index=index search=search.get() /> }

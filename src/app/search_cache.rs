@@ -1,72 +1,144 @@
-//! The viewer's side of search: the bundle's searchable text and its
-//! [`SearchIndex`], built in short slices once the first list is up (so that
-//! neither start-up nor the first keystroke waits for it), and the hits of
-//! the last query, which the list and the navigation's counts share.
+//! The viewer's side of search. The searchable text and index live in the
+//! `folio-search` wasm module (`src/bin/folio-search.rs`), imported once the
+//! first list is up (it is not part of the first list's budget) and fed the
+//! bundle's articles in slices of a few milliseconds, so neither start-up
+//! nor typing waits for it. A search before it is complete covers the
+//! articles indexed so far and says so; the lists search again when it
+//! completes. The hits of the last query are kept: the list and the
+//! navigation's counts share them.
 
+use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
-use crate::search::{Hit, Query, SearchIndex, SearchableArticle};
+use crate::search::matcher::category_names;
+use crate::search::{Hit, Query};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// How long one slice of index building may run before it yields to the
-/// page: well under a frame, so typing and scrolling stay smooth.
+/// How long one slice of indexing may run before it yields to the page:
+/// well under a frame, so typing and scrolling stay smooth.
 const SLICE_MS: f64 = 8.0;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The loaded `folio-search` module.
+    type SearchModule;
+
+    #[wasm_bindgen(method, getter = Searcher)]
+    fn searcher_class(this: &SearchModule) -> js_sys::Function;
+
+    /// One bundle's searchable text and index, in the search module.
+    type Searcher;
+
+    #[wasm_bindgen(method)]
+    fn add(this: &Searcher, title: &str, author: &str, categories: &str, body_html: &str);
+
+    #[wasm_bindgen(method)]
+    fn search(this: &Searcher, query: &str, candidates: &[u32]) -> Vec<u32>;
+
+    /// Releases its memory in the module.
+    #[wasm_bindgen(method)]
+    fn free(this: &Searcher);
+}
+
+/// Where preparing search stands, for the list to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SearchStatus {
+    /// `done` of `total` articles indexed (0 while the module loads).
+    Indexing { done: usize, total: usize },
+    /// Every article is indexed.
+    Ready,
+    /// The module could not be loaded or started: why.
+    Failed(String),
+}
+
+impl SearchStatus {
+    /// `indexing`, `ready` or `failed`: the viewer's `data-search`
+    /// attribute, for hosts and tests that wait for search.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SearchStatus::Indexing { .. } => "indexing",
+            SearchStatus::Ready => "ready",
+            SearchStatus::Failed(_) => "failed",
+        }
+    }
+}
 
 /// Shared through context; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct SearchCache {
-    prepared: StoredValue<Option<Prepared>>,
+    prepared: StoredValue<Option<Prepared>, LocalStorage>,
     last: StoredValue<Option<LastSearch>>,
+    status: RwSignal<SearchStatus>,
+    /// Whether indexing is complete: the one change lists search again for.
+    ready: RwSignal<bool>,
 }
 
 /// A search over all articles of a bundle and what it found.
 type LastSearch = (SharedBundle, String, Arc<Vec<Hit>>);
 
-/// The searchable text and index of the first `searchable.len()` articles of
-/// `bundle`, newest-first order included.
+/// The search module's state for `bundle`.
 struct Prepared {
     bundle: SharedBundle,
-    searchable: Vec<SearchableArticle>,
-    index: SearchIndex,
-    newest_first: Vec<usize>,
+    searcher: Option<Searcher>,
+    /// How many articles (bundle order) the searcher has.
+    added: usize,
+    /// Every article, newest first: the order of the hits.
+    newest_first: Vec<u32>,
 }
 
 impl Prepared {
     fn new(bundle: &SharedBundle) -> Prepared {
         Prepared {
             bundle: bundle.clone(),
-            searchable: Vec::with_capacity(bundle.bundle.articles.len()),
-            index: SearchIndex::new(),
-            newest_first: newest_first(&bundle.bundle.articles, &Filter::All),
+            searcher: None,
+            added: 0,
+            newest_first: newest_first(&bundle.bundle.articles, &Filter::All)
+                .into_iter()
+                .map(|index| index as u32)
+                .collect(),
         }
     }
 
-    fn is_complete(&self) -> bool {
-        self.searchable.len() == self.bundle.bundle.articles.len()
-    }
-
-    /// Indexes articles until all are done or `keep_going` says stop; returns
-    /// whether all are done.
-    fn advance(&mut self, keep_going: impl Fn() -> bool) -> bool {
-        while let Some(article) = self.bundle.bundle.articles.get(self.searchable.len()) {
-            let searchable = SearchableArticle::new(article);
-            self.index.add(&searchable);
-            self.searchable.push(searchable);
+    /// Hands articles to the searcher until all are in or `keep_going`
+    /// says stop; returns how many are in.
+    fn advance(&mut self, keep_going: impl Fn() -> bool) -> usize {
+        let Some(searcher) = &self.searcher else {
+            return self.added;
+        };
+        while let Some(article) = self.bundle.bundle.articles.get(self.added) {
+            searcher.add(
+                &article.title,
+                article.author.as_deref().unwrap_or(""),
+                &category_names(article),
+                &article.body,
+            );
+            self.added += 1;
             if !keep_going() {
                 break;
             }
         }
-        self.is_complete()
+        self.added
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if let Some(searcher) = self.searcher.take() {
+            searcher.free();
+        }
     }
 }
 
 impl SearchCache {
-    /// An empty cache; nothing is built until a bundle is prepared or searched.
     pub(super) fn new() -> SearchCache {
         SearchCache {
-            prepared: StoredValue::new(None),
+            prepared: StoredValue::new_local(None),
             last: StoredValue::new(None),
+            status: RwSignal::new(SearchStatus::Indexing { done: 0, total: 0 }),
+            ready: RwSignal::new(false),
         }
     }
 
@@ -88,48 +160,101 @@ impl SearchCache {
         })?
     }
 
-    /// Builds the index of `bundle` in slices of [`SLICE_MS`], yielding to
-    /// the page between them. A search that comes first finishes the work
-    /// itself.
+    /// Where preparing search stands (tracked).
+    pub fn status(self) -> SearchStatus {
+        self.status.get()
+    }
+
+    /// Imports the search module and indexes `bundle` in slices of
+    /// [`SLICE_MS`], yielding to the page between them.
     pub fn prepare_in_background(self, bundle: SharedBundle) {
+        let total = bundle.bundle.articles.len();
+        self.status.set(SearchStatus::Indexing { done: 0, total });
         leptos::task::spawn_local(async move {
+            let searcher = match start_searcher().await {
+                Ok(searcher) => searcher,
+                Err(reason) => {
+                    leptos::logging::warn!("folio: {reason}");
+                    let _ = self.status.try_set(SearchStatus::Failed(reason));
+                    return;
+                }
+            };
+            if self
+                .with_prepared(&bundle, |prepared| prepared.searcher = Some(searcher))
+                .is_none()
+            {
+                return;
+            }
             loop {
                 let started = js_sys::Date::now();
-                let done = self.with_prepared(&bundle, |prepared| {
+                let Some(done) = self.with_prepared(&bundle, |prepared| {
                     prepared.advance(|| js_sys::Date::now() - started < SLICE_MS)
-                });
-                if done != Some(false) {
-                    break;
+                }) else {
+                    return;
+                };
+                if done == total {
+                    let _ = self.status.try_set(SearchStatus::Ready);
+                    let _ = self.ready.try_set(true);
+                    return;
                 }
+                let _ = self.status.try_set(SearchStatus::Indexing { done, total });
                 next_task().await;
             }
         });
     }
 
-    /// Every article of `bundle` that `query` finds, best first.
+    /// Makes the calling view run again when indexing completes, if it
+    /// shows the results of `query` (they are partial until then).
+    pub fn track_completion(self, query: &str) {
+        if !Query::parse(query).is_empty() {
+            self.ready.track();
+        }
+    }
+
+    /// Every article of `bundle` that `query` finds, best first: of those
+    /// indexed so far until indexing completes ([`track_completion`](Self::track_completion)).
     pub fn hits(self, bundle: &SharedBundle, query: &str) -> Arc<Vec<Hit>> {
+        let complete = self.ready.get_untracked();
         let cached = self.last.with_value(|last| {
             last.as_ref()
                 .filter(|(b, q, _)| Arc::ptr_eq(b, bundle) && q == query)
                 .map(|(_, _, hits)| hits.clone())
         });
-        if let Some(cached) = cached {
+        if let Some(cached) = cached.filter(|_| complete) {
             return cached;
         }
-        let parsed = Query::parse(query);
-        let hits = self
+        let found = self
             .with_prepared(bundle, |prepared| {
-                prepared.advance(|| true);
                 prepared
-                    .index
-                    .search(&prepared.searchable, &prepared.newest_first, &parsed)
+                    .searcher
+                    .as_ref()
+                    .map(|searcher| searcher.search(query, &prepared.newest_first))
             })
+            .flatten()
             .unwrap_or_default();
-        let hits = Arc::new(hits);
-        self.last
-            .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
+        let hits: Arc<Vec<Hit>> = Arc::new(
+            found
+                .into_iter()
+                .map(|packed| Hit {
+                    index: (packed >> 1) as usize,
+                    in_title: packed & 1 == 1,
+                })
+                .collect(),
+        );
+        if complete {
+            self.last
+                .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
+        }
         hits
     }
+}
+
+/// Imports the search module and makes a searcher.
+async fn start_searcher() -> Result<Searcher, String> {
+    let module: SearchModule = lazy::import(Lazy::Search).await?.unchecked_into();
+    js_sys::Reflect::construct(&module.searcher_class(), &js_sys::Array::new())
+        .map(JsCast::unchecked_into)
+        .map_err(|_| "the search module (folio-search.js) did not start".to_owned())
 }
 
 /// Resolves in a later task (a zero-delay timer), letting the page handle
@@ -138,7 +263,7 @@ async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             // A timer that cannot be set leaves the promise pending: the
-            // build stops, and the first search finishes it instead.
+            // indexing stops there, and the list keeps saying so.
             let _ = window.set_timeout_with_callback(&resolve);
         }
     });

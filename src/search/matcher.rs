@@ -17,21 +17,27 @@ pub struct SearchableArticle {
 impl SearchableArticle {
     /// Title, author, categories and body text of `article`, normalized.
     pub fn new(article: &Article) -> SearchableArticle {
-        let body = body_text(&article.body);
-        let categories: Vec<&str> = article
-            .categories
-            .iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        let rest = format!(
-            "{}\n{}\n{}",
+        SearchableArticle::from_parts(
+            &article.title,
             article.author.as_deref().unwrap_or(""),
-            categories.join(" "),
-            body
-        );
+            &category_names(article),
+            &article.body,
+        )
+    }
+
+    /// The same from the parts of an article: `categories` are the names
+    /// of all its category paths, space-separated ([`category_names`]), and
+    /// `body_html` its body. For the viewer's search module, which gets
+    /// articles as strings.
+    pub fn from_parts(
+        title: &str,
+        author: &str,
+        categories: &str,
+        body_html: &str,
+    ) -> SearchableArticle {
+        let rest = format!("{author}\n{categories}\n{}", body_text(body_html));
         SearchableArticle {
-            title: normalize(&article.title),
+            title: normalize(title),
             rest: normalize(&rest),
         }
     }
@@ -41,6 +47,18 @@ impl SearchableArticle {
     pub(super) fn fields(&self) -> [&str; 2] {
         [&self.title, &self.rest]
     }
+}
+
+/// The names of all `article`'s category paths, space-separated, as search
+/// reads them.
+pub fn category_names(article: &Article) -> String {
+    let names: Vec<&str> = article
+        .categories
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    names.join(" ")
 }
 
 /// One found article.

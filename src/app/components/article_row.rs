@@ -13,41 +13,29 @@ use leptos::prelude::*;
 /// Characters either side of the first match in a search snippet.
 const SNIPPET_RADIUS: usize = 60;
 
-/// Marked runs of a row's title and of its excerpt (or snippet).
-type RowText = (Vec<(String, bool)>, Vec<(String, bool)>);
-
 /// Title, meta line, thumbnail and excerpt of the article at `index`; with
 /// a search, matches are marked and the excerpt becomes a snippet around the
-/// first match in the body. The row follows `search` while it stays listed.
+/// first match in the body.
 #[component]
-pub fn ArticleRow(bundle: SharedBundle, index: usize, search: Memo<SearchState>) -> impl IntoView {
+pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
-    let id = StoredValue::new(article.id.clone());
-    let href = move || {
-        id.with_value(|id| search.with(|search| with_search(&Route::Article(id.clone()), search)))
+    let href = with_search(&Route::Article(article.id.clone()), &search);
+    let parsed = Query::parse(&search.text);
+    let (title, excerpt) = if parsed.is_empty() {
+        (
+            vec![(article.title.clone(), false)],
+            vec![(article.excerpt.clone(), false)],
+        )
+    } else {
+        (
+            highlight(&article.title, &parsed),
+            snippet(&body_text(&article.body), &parsed, SNIPPET_RADIUS)
+                .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
+        )
     };
-    let text = Memo::new({
-        let bundle = bundle.clone();
-        move |_| -> RowText {
-            let article = &bundle.bundle.articles[index];
-            let parsed = search.with(|search| Query::parse(&search.text));
-            if parsed.is_empty() {
-                return (
-                    vec![(article.title.clone(), false)],
-                    vec![(article.excerpt.clone(), false)],
-                );
-            }
-            (
-                highlight(&article.title, &parsed),
-                snippet(&body_text(&article.body), &parsed, SNIPPET_RADIUS)
-                    .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
-            )
-        }
-    });
-    let title = move || view! { <Highlighted runs=text.with(|text| text.0.clone()) /> };
-    let excerpt = move || view! { <Highlighted runs=text.with(|text| text.1.clone()) /> };
     let reading = use_reading();
-    let is_unread = move || id.with_value(|id| reading.0.with(|state| !state.is_read(id)));
+    let id = article.id.clone();
+    let is_unread = move || reading.0.with(|state| !state.is_read(&id));
     let (image_failed, set_image_failed) = signal(false);
     let thumbnail = article.list_image().map(|src| {
         let src = src.to_owned();
@@ -66,9 +54,9 @@ pub fn ArticleRow(bundle: SharedBundle, index: usize, search: Memo<SearchState>)
     view! {
         <li class="article-row" class:unread=is_unread>
             <div class="row-text">
-                <h2 class="row-title"><a href=href>{title}</a></h2>
+                <h2 class="row-title"><a href=href><Highlighted runs=title /></a></h2>
                 <ArticleMeta bundle=bundle.clone() index=index />
-                <p class="excerpt">{excerpt}</p>
+                <p class="excerpt"><Highlighted runs=excerpt /></p>
             </div>
             {thumbnail}
         </li>

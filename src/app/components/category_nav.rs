@@ -13,7 +13,6 @@ use crate::taxonomy::{
 use leptos::prelude::*;
 
 /// Counts while a search is active: of the matching articles only.
-#[derive(PartialEq)]
 struct SearchCounts {
     total: usize,
     categories: Vec<CategoryNode>,
@@ -22,10 +21,10 @@ struct SearchCounts {
 }
 
 fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCounts> {
-    if !search.is_active() {
+    let has_text = !Query::parse(&search.text).is_empty();
+    if !has_text && !search.has_filters() {
         return None;
     }
-    let has_text = !Query::parse(&search.text).is_empty();
     let articles = &bundle.bundle.articles;
     let mut order: Vec<usize> = if has_text {
         expect_context::<SearchCache>()
@@ -48,68 +47,70 @@ fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCo
     })
 }
 
-/// Navigation for the whole bundle, made once and kept while the reader
-/// moves and types (so branches they opened stay open): `current` is
-/// highlighted and its ancestors open; with a search, links keep it and
-/// counts are of the matching articles.
+/// Navigation for the whole bundle; `current` is highlighted and its
+/// ancestors are open. With a search (`search`), links keep it and counts
+/// are of the matching articles.
 #[component]
-pub fn CategoryNav(
-    bundle: SharedBundle,
-    current: Memo<Route>,
-    search: Memo<SearchState>,
-) -> impl IntoView {
-    let counts = Memo::new({
-        let bundle = bundle.clone();
-        move |_| search.with(|search| search_counts(&bundle, search))
-    });
+pub fn CategoryNav(bundle: SharedBundle, current: Route, search: SearchState) -> impl IntoView {
+    let counts = search_counts(&bundle, &search);
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
-    let all_count = bundle.bundle.articles.len();
-    let total = move || counts.with(|c| c.as_ref().map_or(all_count, |c| c.total));
-    let tree = nodes(&bundle.bundle.categories, &[], current, search, counts);
+    let total = counts
+        .as_ref()
+        .map_or(bundle.bundle.articles.len(), |c| c.total);
+    let current_path = match &current {
+        Route::Category(path) => path.clone(),
+        _ => Vec::new(),
+    };
+    let is_all = current == Route::Library;
+    let tree = nodes(
+        &bundle.bundle.categories,
+        &[],
+        &current_path,
+        &search,
+        counts.as_ref(),
+    );
     // The 30 most used of each: a long tail of names helps nobody find
     // anything in a sidebar (search does that).
     let named_links = |all: &[NameCount],
-                       matching: fn(&SearchCounts) -> &Vec<NameCount>,
+                       matching: Option<&Vec<NameCount>>,
                        route: fn(String) -> Route| {
         all.iter()
             .take(30)
             .map(|named| {
                 let route = route(named.name.clone());
-                let name = named.name.clone();
-                let count = named.count;
-                let count = move || {
-                    counts.with(|c| {
-                        c.as_ref().map_or(count, |c| {
-                            matching(c)
-                                .iter()
-                                .find(|m| m.name == name)
-                                .map_or(0, |m| m.count)
-                        })
-                    })
-                };
+                let is_current = route == current;
+                let count = matching.map_or(named.count, |matching| {
+                    matching
+                        .iter()
+                        .find(|m| m.name == named.name)
+                        .map_or(0, |m| m.count)
+                });
                 view! {
                     <li>
-                        <NavLink route=route name=named.name.clone() count=count current=current search=search />
+                        <NavLink href=with_search(&route, &search) name=named.name.clone() count=count is_current=is_current />
                     </li>
                 }
             })
             .collect::<Vec<_>>()
     };
-    let authors = named_links(&bundle.bundle.authors, |c| &c.authors, Route::Author);
-    let tags = named_links(&bundle.tags, |c| &c.tags, Route::Tag);
+    let authors = named_links(
+        &bundle.bundle.authors,
+        counts.as_ref().map(|c| &c.authors),
+        Route::Author,
+    );
+    let tags = named_links(&bundle.tags, counts.as_ref().map(|c| &c.tags), Route::Tag);
     let tags = (!tags.is_empty()).then(|| {
         view! {
             <h2 class="nav-heading">{move || text().tags}</h2>
             <ul class="authors tags">{tags}</ul>
         }
     });
-    let is_starred = move || current.with(|route| *route == Route::Starred);
     view! {
         <div class="category-nav">
-            <NavLink route=Route::Library name=text().all_articles.to_owned() count=total current=current search=search />
-            <a href=Route::Starred.href() class="starred-link" class:current=is_starred aria-current=move || is_starred().then_some("page")>
+            <NavLink href=with_search(&Route::Library, &search) name=text().all_articles.to_owned() count=total is_current=is_all />
+            <a href=Route::Starred.href() class="starred-link" class:current=current == Route::Starred aria-current=(current == Route::Starred).then_some("page")>
                 <span class="name">{move || text().starred}</span>
                 <span class="count">{move || reading.0.with(|state| state.starred.len())}</span>
             </a>
@@ -122,21 +123,11 @@ pub fn CategoryNav(
     }
 }
 
-/// A link to `route` that keeps the search, with its name and count, marked
-/// when it is where the reader is.
+/// A name and its count, marked when it is where the reader is.
 #[component]
-fn NavLink(
-    route: Route,
-    name: String,
-    count: impl Fn() -> usize + Send + Sync + 'static,
-    current: Memo<Route>,
-    search: Memo<SearchState>,
-) -> impl IntoView {
-    let route = StoredValue::new(route);
-    let href = move || route.with_value(|route| search.with(|search| with_search(route, search)));
-    let is_current = move || route.with_value(|route| current.with(|current| current == route));
+fn NavLink(href: String, name: String, count: usize, is_current: bool) -> impl IntoView {
     view! {
-        <a href=href class:current=is_current aria-current=move || is_current().then_some("page")>
+        <a href=href class:current=is_current aria-current=is_current.then_some("page")>
             <span class="name">{name}</span>
             <span class="count">{count}</span>
         </a>
@@ -146,39 +137,26 @@ fn NavLink(
 fn nodes(
     nodes: &[CategoryNode],
     parent: &[String],
-    current: Memo<Route>,
-    search: Memo<SearchState>,
-    counts: Memo<Option<SearchCounts>>,
+    current: &[String],
+    search: &SearchState,
+    counts: Option<&SearchCounts>,
 ) -> Vec<AnyView> {
     nodes
         .iter()
         .map(|node| {
             let mut path = parent.to_vec();
             path.push(node.name.clone());
-            let count = node.count;
-            let count = {
-                let path = path.clone();
-                move || counts.with(|c| c.as_ref().map_or(count, |c| count_at(&c.categories, &path)))
-            };
+            let is_current = path == current;
+            let count = counts.map_or(node.count, |c| count_at(&c.categories, &path));
             let link = view! {
-                <NavLink route=Route::Category(path.clone()) name=node.name.clone() count=count current=current search=search />
+                <NavLink href=with_search(&Route::Category(path.clone()), search) name=node.name.clone() count=count is_current=is_current />
             };
             if node.children.is_empty() {
                 return view! { <li class="leaf">{link}</li> }.into_any();
             }
             // A button beside the link, not a <summary> around it: a link
             // inside a disclosure control is a nested interactive control.
-            // Open where the reader is; what they open stays open.
-            let (open, set_open) = signal(false);
-            let leads_here = {
-                let path = path.clone();
-                move || current.with(|route| matches!(route, Route::Category(at) if at.starts_with(&path)))
-            };
-            Effect::new(move |_| {
-                if leads_here() {
-                    set_open.set(true);
-                }
-            });
+            let (open, set_open) = signal(current.starts_with(&path));
             let children = self::nodes(&node.children, &path, current, search, counts);
             view! {
                 <li>

@@ -28,88 +28,93 @@ fn apply(router: Router, state: SearchState) {
     router.go(&with_search(&route, &state));
 }
 
-/// Day fields, quick picks and the unread/starred toggles. They follow
-/// `search` and act on its current value, so they stay put (and keep the
-/// focus) while it changes.
+/// Day fields, quick picks and the unread/starred toggles.
 #[component]
-pub fn ListFilters(search: Memo<SearchState>) -> impl IntoView {
+pub fn ListFilters(search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
     // Taken here, not in the handlers: context is the component's.
     let router = use_router();
     let text = move || prefs.locale.get().text();
-    let change = move |edit: &dyn Fn(&mut SearchState)| {
-        let mut next = search.get_untracked();
-        edit(&mut next);
-        apply(router, next);
-    };
-    let set_day = move |is_from: bool, value: String| {
-        let day = Some(value).filter(|value| is_day(value));
-        change(&|next| {
+    let set_day = {
+        let search = search.clone();
+        move |is_from: bool, value: String| {
+            let day = Some(value).filter(|value| is_day(value));
+            let mut next = search.clone();
             if is_from {
-                next.from = day.clone();
+                next.from = day;
             } else {
-                next.to = day.clone();
+                next.to = day;
             }
-        });
+            apply(router, next);
+        }
     };
-    let set_from = move |event: leptos::ev::Event| set_day(true, event_target_value(&event));
+    let set_from = {
+        let set_day = set_day.clone();
+        move |event: leptos::ev::Event| set_day(true, event_target_value(&event))
+    };
     let set_to = move |event: leptos::ev::Event| set_day(false, event_target_value(&event));
     let picks: Vec<_> = RECENT_DAYS
         .iter()
         .enumerate()
         .map(|(at, &days)| {
+            let search = search.clone();
             let pick = move |_| {
-                change(&|next| {
-                    next.from = Some(days_ago(days - 1));
-                    next.to = None;
-                })
+                apply(
+                    router,
+                    SearchState {
+                        from: Some(days_ago(days - 1)),
+                        to: None,
+                        ..search.clone()
+                    },
+                )
             };
             view! { <button type="button" on:click=pick>{move || text().recent[at]}</button> }
         })
         .collect();
     let toggle = |label: fn(&'static crate::i18n::Text) -> &'static str,
-                  is_on: fn(&SearchState) -> bool,
+                  on: bool,
                   flip: fn(&mut SearchState)| {
+        let search = search.clone();
+        let click = move |_| {
+            let mut next = search.clone();
+            flip(&mut next);
+            apply(router, next);
+        };
         view! {
-            <button
-                type="button"
-                class="mark-filter"
-                aria-pressed=move || search.with(is_on).to_string()
-                on:click=move |_| change(&flip)
-            >
+            <button type="button" class="mark-filter" aria-pressed=on.to_string() on:click=click>
                 {move || label(text())}
             </button>
         }
     };
-    let unread = toggle(|t| t.unread_only, |s| s.unread, |s| s.unread = !s.unread);
+    let unread = toggle(|t| t.unread_only, search.unread, |s| s.unread = !s.unread);
     let starred = toggle(
         |t| t.starred_only,
-        |s| s.starred,
+        search.starred,
         |s| s.starred = !s.starred,
     );
-    let clear = move || {
-        search.with(SearchState::has_dates).then(|| {
-            let any_time = move |_| {
-                change(&|next| {
-                    next.from = None;
-                    next.to = None;
-                })
-            };
-            view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
-        })
-    };
-    let day = move |pick: fn(&SearchState) -> &Option<String>| {
-        move || search.with(|search| pick(search).clone().unwrap_or_default())
-    };
+    let clear = search.has_dates().then(|| {
+        let search = search.clone();
+        let any_time = move |_| {
+            apply(
+                router,
+                SearchState {
+                    from: None,
+                    to: None,
+                    ..search.clone()
+                },
+            )
+        };
+        view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
+    });
     view! {
         <div class="list-filters" role="group" aria-label=move || text().filters>
             <label>
                 <span>{move || text().date_from}</span>
-                <input type="date" prop:value=day(|s| &s.from) on:change=set_from />
+                <input type="date" prop:value=search.from.clone().unwrap_or_default() on:change=set_from />
             </label>
             <label>
                 <span>{move || text().date_to}</span>
-                <input type="date" prop:value=day(|s| &s.to) on:change=set_to />
+                <input type="date" prop:value=search.to.clone().unwrap_or_default() on:change=set_to />
             </label>
             {picks}
             {clear}

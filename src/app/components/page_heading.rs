@@ -12,9 +12,6 @@ pub fn PageHeading(children: Children) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     let router = use_router();
     Effect::new(move |_| {
-        // Again whenever the location changes: a list stays when only its
-        // search does, and each search has its own scroll position.
-        let _ = router.location();
         if let Some(element) = heading.get() {
             if router.take_navigated() {
                 // Without preventScroll, focusing would scroll a host page.

@@ -3,6 +3,7 @@
 use crate::app::components::article_list::ArticleList;
 use crate::app::components::list_filters::ListFilters;
 use crate::app::components::page_heading::PageHeading;
+use crate::app::components::search_status::SearchStatusNotice;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
@@ -11,49 +12,37 @@ use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
 
-/// The starred articles that `search` admits, newest first or by rank.
-fn order_for(bundle: &SharedBundle, search: &SearchState) -> Vec<usize> {
+/// Starred articles, newest first, or the search's hits among them.
+#[component]
+pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
+    let prefs = use_prefs();
+    let reading = use_reading();
+    let locale = move || prefs.locale.get();
     let articles = &bundle.bundle.articles;
-    use_reading().0.with_untracked(|state| {
+    let order: Vec<usize> = reading.0.with_untracked(|state| {
         let mut order = if Query::parse(&search.text).is_empty() {
             newest_first_where(articles, |a| state.is_starred(&a.id))
         } else {
             expect_context::<SearchCache>()
-                .hits(bundle, &search.text)
+                .hits(&bundle, &search.text)
                 .iter()
                 .map(|hit| hit.index)
                 .filter(|&index| state.is_starred(&articles[index].id))
                 .collect()
         };
-        retain_filtered(&mut order, articles, search, state);
+        retain_filtered(&mut order, articles, &search, state);
         order
-    })
-}
-
-/// Starred articles, newest first, or the search's hits among them.
-#[component]
-pub fn StarredPage(bundle: SharedBundle, search: Memo<SearchState>) -> impl IntoView {
-    let prefs = use_prefs();
-    let reading = use_reading();
-    let locale = move || prefs.locale.get();
-    let order = Memo::new({
-        let bundle = bundle.clone();
-        move |_| search.with(|search| order_for(&bundle, search))
     });
-    let is_search = move || search.with(SearchState::is_active);
-    let count = move || {
-        let total = order.with(Vec::len);
-        if is_search() {
-            locale().matches(total)
-        } else {
-            locale().article_count(total)
-        }
-    };
+    let total = order.len();
+    let is_search = !Query::parse(&search.text).is_empty() || search.has_filters();
     view! {
         <section class="library">
             <PageHeading>{move || locale().text().starred}</PageHeading>
-            <p class="list-count" role="status">{count}</p>
-            <ListFilters search=search />
+            <p class="list-count" role="status">
+                {move || if is_search { locale().matches(total) } else { locale().article_count(total) }}
+            </p>
+            <SearchStatusNotice text=search.text.clone() />
+            <ListFilters search=search.clone() />
             <p>
                 <button type="button" class="export" on:click=move |_| reading.export()>
                     {move || locale().text().export_state}

@@ -1,0 +1,39 @@
+//! Says when a search's results are not final: the index is still being
+//! built (results so far cover part of the bundle), or search could not
+//! start at all.
+
+use crate::app::prefs::use_prefs;
+use crate::app::search_cache::{SearchCache, SearchStatus};
+use crate::search::Query;
+use leptos::prelude::*;
+
+/// A notice under the list's count while the search `text` is not empty
+/// and search is not ready.
+#[component]
+pub fn SearchStatusNotice(text: String) -> impl IntoView {
+    let cache = expect_context::<SearchCache>();
+    let prefs = use_prefs();
+    let has_text = !Query::parse(&text).is_empty();
+    let message = Memo::new(move |_| {
+        if !has_text {
+            return None;
+        }
+        let locale = prefs.locale.get();
+        match cache.status() {
+            SearchStatus::Ready => None,
+            SearchStatus::Indexing { done, total } => Some((locale.indexing(done, total), false)),
+            SearchStatus::Failed(reason) => Some((locale.search_failed(&reason), true)),
+        }
+    });
+    // Made once per appearance, so a screen reader hears the progress as
+    // one live region rather than a new one per slice.
+    let failed = Memo::new(move |_| message.with(|m| m.as_ref().map(|(_, failed)| *failed)));
+    move || {
+        failed.get().map(|failed| {
+            let text = move || message.with(|m| m.as_ref().map(|(text, _)| text.clone()));
+            view! {
+                <p class="folio-notice search-status" role=if failed { "alert" } else { "status" }>{text}</p>
+            }
+        })
+    }
+}
