@@ -279,6 +279,55 @@ test("the first list needs no sanitizer; the reader says so when it cannot load"
   }
 });
 
+test("search loads after the first list, says when results are partial, and when it cannot load", async () => {
+  // The search module arrives slowly: a query typed before it is indexed
+  // says its results are incomplete, then shows the full ones unasked.
+  const wasm = readFileSync(join(DIST, "folio-search_bg.wasm"));
+  let server = await serveViewer({
+    "bundle.json": demoBundle,
+    "folio-search_bg.wasm": { body: wasm, type: "application/wasm", chunkDelayMs: 1500 },
+  });
+  let opened = await openPage(browser, DESKTOP);
+  try {
+    const { page } = opened;
+    await page.goto(server.url);
+    await page.locator(".article-row").first().waitFor();
+    assert.equal(await page.locator(".folio").getAttribute("data-search"), "indexing");
+    await page.getByRole("searchbox", { name: "Search" }).fill("夜跑");
+    const notice = page.locator(".search-status");
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Preparing search: 0 of 8 articles so far/);
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.equal(await notice.count(), 0, "the notice goes once indexing completes");
+    assert.equal(await page.locator(".folio").getAttribute("data-search"), "ready");
+    assert.deepEqual(await page.locator(".row-title mark").allInnerTexts(), ["夜跑"]);
+  } finally {
+    await opened.close();
+    await server.close();
+  }
+
+  // Without the module, the lists still work and a search says why it finds nothing.
+  server = await serveViewer({
+    "bundle.json": demoBundle,
+    "folio-search_bg.wasm": { status: 404, body: "gone", type: "text/plain" },
+  });
+  opened = await openPage(browser, DESKTOP);
+  try {
+    const { page, problems } = opened;
+    await page.goto(server.url);
+    await page.locator('.folio[data-search="failed"]').waitFor();
+    assert.equal(await page.locator(".article-row").count(), 8);
+    await page.getByRole("searchbox", { name: "Search" }).fill("夜跑");
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Search is unavailable: the search module \(folio-search\.js\) could not be loaded/);
+    assert.ok(problems.length > 0 && problems.every((p) => /404|folio-search/.test(p)), problems.join("\n"));
+  } finally {
+    await opened.close();
+    await server.close();
+  }
+});
+
 test("load failures say what failed and offer a retry", async () => {
   const cases = [
     [{ status: 404, body: "missing" }, /bundle\.json answered HTTP 404/],
