@@ -3,6 +3,7 @@
 // writes the table into BENCHMARKS.md between the bench-search markers.
 //
 //   node scripts/bench-search.mjs [SIZES...]   (default: 1000 10000 100000; `make bench-search`)
+//   BENCH_RUNS=3 (default): runs per size; the table has each figure's median
 //
 // Per size: bytes transferred before the first list appears (viewer and
 // bundle, as received), time to the first list, then 200 fixed queries typed
@@ -170,21 +171,41 @@ async function measure(browser, n, queryList) {
 if (!existsSync(join(ROOT, "dist/index.html"))) throw new Error("build the viewer first: make dist-viewer");
 const queryList = queries();
 const browser = await launch();
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The median of each numeric figure over `results` (which share their keys). */
+function medians(results) {
+  const failed = results.find((r) => r.error);
+  if (failed) return failed;
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return Object.fromEntries(
+    Object.keys(results[0]).map((key) => {
+      const values = results.map((r) => Number(r[key]));
+      const digits = String(results[0][key]).split(".")[1]?.length ?? 0;
+      return [key, median(values).toFixed(digits)];
+    }),
+  );
+}
+// The Long Tasks API reports only tasks over 50 ms.
+const longTask = (ms) => (Number(ms) > 0 ? `${ms} ms` : "none over 50 ms");
 const rows = [];
 for (const n of sizes) {
-  const result = await measure(browser, n, queryList);
-  console.error(`bench-search: ${JSON.stringify(result)}`);
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(await measure(browser, n, queryList));
+    console.error(`bench-search: run ${run + 1}: ${JSON.stringify(runs.at(-1))}`);
+  }
+  const result = medians(runs);
   rows.push(
     result.error
       ? `| ${n} | — | — | — | — | — | — | — | — | — | ${result.error} |`
-      : `| ${n} | ${result.bundleMb} MB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.longestWhileIndexing} ms | ${result.p50} ms | ${result.p95} ms | ${result.longestTask} ms | ${result.rss} MB | |`,
+      : `| ${n} | ${result.bundleMb} MB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${longTask(result.longestWhileIndexing)} | ${result.p50} ms | ${result.p95} ms | ${longTask(result.longestTask)} | ${result.rss} MB | |`,
   );
 }
 await browser.close();
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per size, single-file bundles:
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size, single-file bundles:
 
 | articles | bundle | bytes before first list | first list | search ready | longest task while indexing | query p50 | query p95 | longest task while searching | renderer memory | note |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |

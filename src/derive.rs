@@ -5,9 +5,7 @@
 
 use crate::sanitize::SafeHtml;
 use crate::script::{is_cjk, is_hangul, is_kana};
-use lol_html::{doc_text, element, rewrite_str, RewriteStrSettings};
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::search::text::body_text;
 
 /// Excerpt length for text that is mostly CJK, in characters.
 pub const EXCERPT_CJK_CHARS: usize = 120;
@@ -68,63 +66,66 @@ pub fn derive(html: &SafeHtml, title: &str) -> Derived {
     }
 }
 
-/// Block elements whose boundaries separate words in the plain text.
-const BLOCKS: &str = "p, div, br, li, h1, h2, h3, h4, h5, h6, td, th, tr, blockquote, pre, figcaption, section, article, dd, dt, hr, img";
-
+/// The body's plain text, as search reads it ([`body_text`]), and the `src`
+/// of its first image. A scan, not a parse: `html` is the sanitizer's own
+/// serialization (html5ever's), which writes lowercase tag and attribute
+/// names and every attribute value in double quotes with `"` and `&`
+/// escaped, so the scan reads what a parser would. It replaced a second
+/// lol_html pass over every body, the bundler's largest single cost after
+/// sanitizing itself.
 fn text_and_first_image(html: &str) -> (String, Option<String>) {
-    let text = Rc::new(RefCell::new(String::with_capacity(html.len() / 2)));
-    let first_image = RefCell::new(None);
-    let result = rewrite_str(
-        html,
-        RewriteStrSettings {
-            element_content_handlers: vec![
-                element!(BLOCKS, |el| {
-                    text.borrow_mut().push(' ');
-                    if let Some(handlers) = el.end_tag_handlers() {
-                        let text = Rc::clone(&text);
-                        handlers.push(Box::new(move |_: &mut lol_html::html_content::EndTag<'_>| {
-                            text.borrow_mut().push(' ');
-                            Ok(())
-                        })
-                            as lol_html::EndTagHandler<'static>);
-                    }
-                    Ok(())
-                }),
-                element!("img[src]", |el| {
-                    let mut first = first_image.borrow_mut();
-                    if first.is_none() {
-                        *first = el.get_attribute("src").filter(|src| !src.trim().is_empty());
-                    }
-                    Ok(())
-                }),
-            ],
-            document_content_handlers: vec![doc_text!(|chunk| {
-                text.borrow_mut()
-                    .push_str(&decode_serializer_entities(chunk.as_str()));
-                Ok(())
-            })],
-            ..RewriteStrSettings::new()
-        },
-    );
-    if result.is_err() {
-        return (String::new(), None);
-    }
-    let folded = text
-        .borrow()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    (folded, first_image.into_inner())
+    (body_text(html), first_image_src(html))
 }
 
-/// Decodes the only entities html5ever's serializer writes in text (ammonia's
-/// output goes through it): `&amp;`, `&lt;`, `&gt;` and `&nbsp;`.
-fn decode_serializer_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
+/// The first non-empty `src` of an `<img>` in serialized `html`, decoded.
+fn first_image_src(html: &str) -> Option<String> {
+    let mut rest = html;
+    while let Some(at) = rest.find("<img ") {
+        let mut attributes = &rest[at + "<img ".len()..];
+        loop {
+            attributes = attributes.trim_start();
+            if attributes.is_empty() || attributes.starts_with(['>', '/']) {
+                break;
+            }
+            let name_end = attributes
+                .find(|c: char| c == '=' || c == '>' || c == '/' || c.is_whitespace())
+                .unwrap_or(attributes.len());
+            let name = &attributes[..name_end];
+            attributes = &attributes[name_end..];
+            // Whitespace, `>` and `/` were handled above, so an empty name
+            // means `=` comes next: every turn consumes something.
+            let Some(after_equals) = attributes.strip_prefix('=') else {
+                continue;
+            };
+            let (value, after) = match after_equals.strip_prefix('"') {
+                Some(quoted) => {
+                    let end = quoted.find('"')?;
+                    (&quoted[..end], &quoted[end + 1..])
+                }
+                None => {
+                    let end = after_equals
+                        .find(|c: char| c.is_whitespace() || c == '>')
+                        .unwrap_or(after_equals.len());
+                    after_equals.split_at(end)
+                }
+            };
+            attributes = after;
+            if name == "src" && !value.trim().is_empty() {
+                return Some(decode_attribute(value));
+            }
+        }
+        rest = attributes;
     }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
+    None
+}
+
+/// Decodes the references html5ever's serializer writes in attribute values.
+fn decode_attribute(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_owned();
+    }
+    value
+        .replace("&quot;", "\"")
         .replace("&nbsp;", "\u{a0}")
         .replace("&amp;", "&")
 }
@@ -272,6 +273,31 @@ mod tests {
         assert_eq!(d.text, "one two three four a&b <c>");
         assert_eq!(d.excerpt, d.text);
         assert_eq!(d.reading_minutes, 1);
+    }
+
+    #[test]
+    fn the_first_image_is_read_from_the_serialized_body() {
+        let cases = [
+            ("<p>text</p>", None),
+            (r#"<img src="a.jpg">"#, Some("a.jpg")),
+            (
+                r#"<img alt="x > y" src="b.jpg" loading="lazy">"#,
+                Some("b.jpg"),
+            ),
+            (r#"<img src="">then<img src="c.jpg">"#, Some("c.jpg")),
+            (
+                r#"<img data-src="no.jpg" srcset="no.jpg 2x" src="d.jpg?a=1&amp;b=&quot;2&quot;">"#,
+                Some("d.jpg?a=1&b=\"2\""),
+            ),
+            (r#"<img alt="no src">"#, None),
+            (
+                r#"<iframe src="e.html"></iframe><img src="f.jpg"/>"#,
+                Some("f.jpg"),
+            ),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(first_image_src(html).as_deref(), expected, "{html}");
+        }
     }
 
     #[test]
