@@ -153,7 +153,8 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                             Ok(loaded) => {
                                 let page_bundle = loaded.clone();
                                 let page = move || pages::page_for(route.get(), search, page_bundle.clone());
-                                let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) /> };
+                                let opened = StoredValue::new(Vec::new());
+                                let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) opened=opened /> };
                                 view! {
                                     <div class="folio-layout">
                                         <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>

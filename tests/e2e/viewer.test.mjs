@@ -670,9 +670,14 @@ test("search: Chinese substrings, prefixes, phrases, exclusions, with a category
     const box = page.getByRole("searchbox", { name: "Search" });
     const titles = () => page.locator(".article-row .row-title").allInnerTexts();
 
+    // A branch the reader opens stays open while they type.
+    const branch = page.locator(".folio-nav").getByRole("button", { name: "编程" });
+    await branch.click();
+    assert.equal(await branch.getAttribute("aria-expanded"), "true");
     await box.fill("夜跑");
     await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
     assert.deepEqual(await titles(), ["江边夜跑成了城市新风景"]);
+    assert.equal(await branch.getAttribute("aria-expanded"), "true", "still open after typing");
     assert.deepEqual(await page.locator(".row-title mark").allInnerTexts(), ["夜跑"]);
     assert.ok(page.url().endsWith("#/?q=%E5%A4%9C%E8%B7%91"), page.url());
 

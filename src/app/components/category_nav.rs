@@ -51,7 +51,12 @@ fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCo
 /// ancestors are open. With a search (`search`), links keep it and counts
 /// are of the matching articles.
 #[component]
-pub fn CategoryNav(bundle: SharedBundle, current: Route, search: SearchState) -> impl IntoView {
+pub fn CategoryNav(
+    bundle: SharedBundle,
+    current: Route,
+    search: SearchState,
+    opened: OpenedBranches,
+) -> impl IntoView {
     let counts = search_counts(&bundle, &search);
     let prefs = use_prefs();
     let reading = use_reading();
@@ -70,6 +75,7 @@ pub fn CategoryNav(bundle: SharedBundle, current: Route, search: SearchState) ->
         &current_path,
         &search,
         counts.as_ref(),
+        opened,
     );
     // The 30 most used of each: a long tail of names helps nobody find
     // anything in a sidebar (search does that).
@@ -134,12 +140,18 @@ fn NavLink(href: String, name: String, count: usize, is_current: bool) -> impl I
     }
 }
 
+/// The category paths whose branches the reader opened by hand. The
+/// navigation is made again for every search and route; this outlives it,
+/// so what the reader opened stays open while they type.
+pub type OpenedBranches = StoredValue<Vec<Vec<String>>>;
+
 fn nodes(
     nodes: &[CategoryNode],
     parent: &[String],
     current: &[String],
     search: &SearchState,
     counts: Option<&SearchCounts>,
+    opened: OpenedBranches,
 ) -> Vec<AnyView> {
     nodes
         .iter()
@@ -156,8 +168,19 @@ fn nodes(
             }
             // A button beside the link, not a <summary> around it: a link
             // inside a disclosure control is a nested interactive control.
-            let (open, set_open) = signal(current.starts_with(&path));
-            let children = self::nodes(&node.children, &path, current, search, counts);
+            let by_hand = opened.with_value(|opened| opened.contains(&path));
+            let (open, set_open) = signal(by_hand || current.starts_with(&path));
+            let children = self::nodes(&node.children, &path, current, search, counts, opened);
+            let toggle = move |_| {
+                let now_open = !open.get_untracked();
+                set_open.set(now_open);
+                opened.update_value(|opened| {
+                    opened.retain(|p| *p != path);
+                    if now_open {
+                        opened.push(path.clone());
+                    }
+                });
+            };
             view! {
                 <li>
                     <div class="branch">
@@ -166,7 +189,7 @@ fn nodes(
                             class="twisty"
                             aria-expanded=move || open.get().to_string()
                             aria-label=node.name.clone()
-                            on:click=move |_| set_open.update(|open| *open = !*open)
+                            on:click=toggle
                         >
                             {move || if open.get() { "▾" } else { "▸" }}
                         </button>
