@@ -20,7 +20,7 @@
 //! The index is built one article at a time ([`SearchIndex::add`]), so the
 //! viewer can build it in short slices between frames.
 
-use super::matcher::{occurs, Hit, SearchableArticle};
+use super::matcher::{occurs, ranked, Hit, SearchableArticle};
 use super::query::{Query, Term};
 use crate::script::is_cjk;
 use rustc_hash::FxHashMap;
@@ -200,23 +200,9 @@ impl SearchIndex {
         for &index in &found {
             is_found[index as usize] = true;
         }
-        let mut title_hits = Vec::new();
-        let mut other_hits = Vec::new();
-        for &index in candidates {
-            if !is_found.get(index).copied().unwrap_or(false) {
-                continue;
-            }
-            let title = searchable[index].fields()[0];
-            let in_title = query.required().any(|term| occurs(title, &term.text));
-            let hit = Hit { index, in_title };
-            if in_title {
-                title_hits.push(hit);
-            } else {
-                other_hits.push(hit);
-            }
-        }
-        title_hits.extend(other_hits);
-        title_hits
+        ranked(searchable, candidates, query, |index, _| {
+            is_found.get(index).copied().unwrap_or(false)
+        })
     }
 
     /// The articles that may contain the normalized `term`.

@@ -104,16 +104,29 @@ fn is_word_start(field: &str, at: usize) -> bool {
 /// `query`: every required term somewhere, no excluded term anywhere. Title
 /// hits come first, each group keeping the candidates' order.
 pub fn search(searchable: &[SearchableArticle], candidates: &[usize], query: &Query) -> Vec<Hit> {
+    ranked(searchable, candidates, query, |_, article| {
+        let found = |text: &str| occurs(&article.title, text) || occurs(&article.rest, text);
+        query.required().all(|term| found(&term.text))
+            && !query.excluded().any(|term| found(&term.text))
+    })
+}
+
+/// The ranking, shared by the scan and the index: the articles among
+/// `candidates` that `matches` (index, article) admits, title hits first,
+/// each group keeping the candidates' order.
+pub(super) fn ranked(
+    searchable: &[SearchableArticle],
+    candidates: &[usize],
+    query: &Query,
+    matches: impl Fn(usize, &SearchableArticle) -> bool,
+) -> Vec<Hit> {
     let mut title_hits = Vec::new();
     let mut other_hits = Vec::new();
     for &index in candidates {
         let Some(article) = searchable.get(index) else {
             continue;
         };
-        let found = |text: &str| occurs(&article.title, text) || occurs(&article.rest, text);
-        if !query.required().all(|term| found(&term.text))
-            || query.excluded().any(|term| found(&term.text))
-        {
+        if !matches(index, article) {
             continue;
         }
         let in_title = query
