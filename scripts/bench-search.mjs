@@ -6,8 +6,10 @@
 //   BENCH_RUNS=3 (default): runs per size; the table has each figure's median
 //
 // Per size: bytes transferred before the first list appears (viewer and
-// bundle, as received), time to the first list, then 200 fixed queries typed
-// into the search field one at a time. A query's latency runs from the input
+// bundle, as received), time to the first list, when the search module has
+// indexed every article (the viewer's data-search="ready") and the longest
+// main-thread task meanwhile, then 200 fixed queries typed into the search
+// field one at a time. A query's latency runs from the input
 // event to the first change of the list in the DOM, plus the next animation
 // frame (so the change has been laid out and painted). Also the longest main-
 // thread task seen while the queries ran (Long Tasks API) and the renderer
