@@ -232,15 +232,7 @@ impl SearchCache {
             })
             .flatten()
             .unwrap_or_default();
-        let hits: Arc<Vec<Hit>> = Arc::new(
-            found
-                .into_iter()
-                .map(|packed| Hit {
-                    index: (packed >> 1) as usize,
-                    in_title: packed & 1 == 1,
-                })
-                .collect(),
-        );
+        let hits: Arc<Vec<Hit>> = Arc::new(found.into_iter().map(Hit::unpacked).collect());
         if complete {
             self.last
                 .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));

@@ -6,7 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use folio::search::{Query, SearchIndex, SearchableArticle};
+    use folio::search::{Hit, Query, SearchIndex, SearchableArticle};
     use wasm_bindgen::prelude::*;
 
     /// The searchable text and index of one viewer's bundle.
@@ -33,25 +33,14 @@ mod exports {
             self.searchable.push(article);
         }
 
-        /// How many articles have been added.
-        pub fn len(&self) -> usize {
-            self.searchable.len()
-        }
-
-        /// Whether none has.
-        #[wasm_bindgen(js_name = isEmpty)]
-        pub fn is_empty(&self) -> bool {
-            self.searchable.is_empty()
-        }
-
         /// The articles among `candidates` (bundle indices, in list order)
-        /// that `query` finds, best first, each as `index * 2 + in_title`.
+        /// that `query` finds, best first, each as `Hit::packed`.
         pub fn search(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
             let candidates: Vec<usize> = candidates.iter().map(|&i| i as usize).collect();
             self.index
                 .search(&self.searchable, &candidates, &Query::parse(query))
                 .into_iter()
-                .map(|hit| (hit.index as u32) << 1 | u32::from(hit.in_title))
+                .map(Hit::packed)
                 .collect()
         }
     }

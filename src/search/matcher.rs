@@ -49,6 +49,28 @@ impl SearchableArticle {
     }
 }
 
+impl Hit {
+    /// The hit as one number, `index * 2 + in_title`: how the viewer's
+    /// search module hands hits back across the wasm boundary.
+    pub fn packed(self) -> u32 {
+        (self.index as u32) << 1 | u32::from(self.in_title)
+    }
+
+    /// The hit from [`Hit::packed`]'s number.
+    ///
+    /// ```
+    /// use folio::search::Hit;
+    /// let hit = Hit { index: 70_000, in_title: true };
+    /// assert_eq!(Hit::unpacked(hit.packed()), hit);
+    /// ```
+    pub fn unpacked(packed: u32) -> Hit {
+        Hit {
+            index: (packed >> 1) as usize,
+            in_title: packed & 1 == 1,
+        }
+    }
+}
+
 /// The names of all `article`'s category paths, space-separated, as search
 /// reads them.
 pub fn category_names(article: &Article) -> String {
