@@ -1,7 +1,7 @@
 # folio: two commands do everything (see README.md):
 #   make serve   bootstrap, bundle the demo posts, serve the viewer on :8080
 #   make test    bootstrap, then every test: lint, native, end-to-end in Chromium
-#   make dist POSTS=<folder>   a folder ready to upload, in site/ (docs/hosting.md)
+#   make dist POSTS=<folder> [SPLIT=1]   a folder ready to upload, in site/ (docs/hosting.md)
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -19,13 +19,15 @@ serve: bootstrap-build dist-viewer
 	node scripts/serve.mjs dist --port $(PORT)
 
 # The viewer with content-hashed asset names, the bundle of POSTS, and .br/.gz
-# beside every file; upload site/ as it is.
+# beside every file; upload site/ as it is. SPLIT=1 writes the split layout
+# (for thousands of posts: the first list does not wait for all of them).
+SITE_BUNDLE = target/site-bundle$(if $(SPLIT),,.json)
 dist: bootstrap-build dist-viewer
 	@test -n "$(POSTS)" || { echo "usage: make dist POSTS=<folder of posts>" >&2; exit 2; }
 	@# Exit status 1 means some posts were skipped (listed above): the bundle
 	@# holds the rest and is still worth uploading.
-	cargo run --release --quiet --bin folio -- bundle "$(POSTS)" -o target/site-bundle.json || [ $$? -eq 1 ]
-	node scripts/dist.mjs dist $(SITE) --bundle target/site-bundle.json
+	cargo run --release --quiet --bin folio -- bundle "$(POSTS)" -o $(SITE_BUNDLE) $(if $(SPLIT),--split) || [ $$? -eq 1 ]
+	node scripts/dist.mjs dist $(SITE) --bundle $(SITE_BUNDLE)
 
 test: bootstrap-test lint native dist-viewer budget e2e
 

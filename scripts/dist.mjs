@@ -1,7 +1,7 @@
 // Turns the viewer build (Trunk's dist/) and a bundle into a folder ready to
 // upload (`make dist`; docs/hosting.md):
 //
-//   node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>
+//   node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json | split folder>
 //
 // - Every file that may change between releases gets its content hash in its
 //   name (app-3f2a…css, folio-web_bg-91c0…wasm, purify.es-…js,
@@ -10,8 +10,10 @@
 //   name and is revalidated (the HTML pages never change).
 // - Every text and wasm file but embed.json gets precompressed .br and .gz
 //   siblings.
-// - The bundle is copied in as bundle.json; embed.json is kept if the output
-//   already has one (it is the host's configuration), else the default.
+// - The bundle is copied in as bundle.json (a split bundle's folder, from
+//   `folio bundle --split`, with its articles/ and bodies/ beside it);
+//   embed.json is kept if the output already has one (it is the host's
+//   configuration), else the default.
 import { createHash } from "node:crypto";
 import {
   cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
@@ -19,7 +21,7 @@ import {
 import { basename, extname, join, relative } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-const usage = "usage: node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json>";
+const usage = "usage: node scripts/dist.mjs <viewer build> <output folder> --bundle <bundle.json | split folder>";
 const [source, output, flag, bundlePath] = process.argv.slice(2);
 if (!source || !output || flag !== "--bundle" || !bundlePath) fail(usage);
 for (const needed of ["index.html", "folio.js", "folio-web.js", "folio-web_bg.wasm", "app.css", "page.css"]) {
@@ -41,7 +43,14 @@ const keptConfig = existsSync(embedConfig) ? readFileSync(embedConfig) : null;
 rmSync(output, { recursive: true, force: true });
 mkdirSync(output, { recursive: true });
 cpSync(source, output, { recursive: true });
-cpSync(bundlePath, join(output, "bundle.json"));
+if (statSync(bundlePath).isDirectory()) {
+  if (!existsSync(join(bundlePath, "bundle.json"))) fail(`${bundlePath} has no bundle.json: not a split bundle`);
+  for (const part of ["bundle.json", "articles", "bodies"]) {
+    cpSync(join(bundlePath, part), join(output, part), { recursive: true });
+  }
+} else {
+  cpSync(bundlePath, join(output, "bundle.json"));
+}
 if (keptConfig) writeFileSync(embedConfig, keptConfig);
 for (const name of readdirSync(output)) {
   if (/\.(br|gz)$/.test(name) || name.startsWith(".")) rmSync(join(output, name), { recursive: true });

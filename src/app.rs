@@ -5,6 +5,7 @@
 //! (the page's hash, or memory when embedded), loads the bundle once through
 //! [`fetch`], and hands both to one page per route.
 
+mod bodies;
 mod components;
 mod events;
 mod fetch;
@@ -26,7 +27,7 @@ use crate::route::{Route, SearchState};
 use components::category_nav::CategoryNav;
 use components::help::Help;
 use components::search_box::SearchBox;
-use fetch::{fetch_bundle, FetchError};
+use fetch::{load_bundle, FetchError};
 use leptos::prelude::*;
 use prefs::{use_prefs, Prefs};
 use router::Router;
@@ -38,6 +39,10 @@ pub use search_cache::SearchCache;
 
 /// The loaded bundle as the pages share it.
 pub type SharedBundle = Arc<crate::bundle::LoadedBundle>;
+
+/// The bundle as far as it has loaded: `None` until the first view can be
+/// shown, then the first articles of a split bundle, then all of them.
+type CurrentBundle = RwSignal<Option<Result<SharedBundle, FetchError>>>;
 
 thread_local! {
     /// Numbers the viewers on a page, so that their element ids differ.
@@ -92,13 +97,11 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
 
     let progress = RwSignal::new(None::<fetch::Progress>);
     let bundle_url = options.bundle_url.clone();
-    let bundle = LocalResource::new(move || {
-        progress.set(None);
-        fetch_bundle(bundle_url.clone(), move |received| {
-            progress.set(Some(received))
-        })
-    });
-    let retry = move |_| bundle.refetch();
+    provide_context(bodies::Bodies::new(bundle_url.clone()));
+    let bundle: CurrentBundle = RwSignal::new(None);
+    let load = move || start_loading(bundle_url.clone(), bundle, progress);
+    load();
+    let retry = move |_| load();
     let text = move || prefs.locale.get().text();
     announce(&host, bundle, route);
     after_first_view(bundle, search_cache);
@@ -145,12 +148,10 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                     </button>
                 </div>
             </header>
-            <Suspense fallback=move || view! { <Skeleton progress=progress /> }>
-                {move || {
-                    bundle
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(loaded) => {
+            {move || {
+                    match bundle.get() {
+                            None => view! { <Skeleton progress=progress /> }.into_any(),
+                            Some(Ok(loaded)) => {
                                 let page_bundle = loaded.clone();
                                 let page = move || pages::page_for(route.get(), search, page_bundle.clone());
                                 let opened = StoredValue::new(Vec::new());
@@ -165,13 +166,12 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                                 }
                                 .into_any()
                             }
-                            Err(err) => view! {
-                                <main class="folio-main"><LoadFailed error=err on_retry=retry /></main>
+                            Some(Err(err)) => view! {
+                                <main class="folio-main"><LoadFailed error=err on_retry=retry.clone() /></main>
                             }
                             .into_any(),
-                        })
-                }}
-            </Suspense>
+                    }
+            }}
             <Show when=move || help_open.get()>
                 <Help on_close=move || set_help_open.set(false) />
             </Show>
@@ -179,43 +179,66 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     }
 }
 
-/// Once the first view is up, prepares what later steps need and the first
-/// list does not: the reader's sanitizer, so that opening an article does
-/// not wait for it, and the search index, so that typing does not.
-fn after_first_view(
-    bundle: LocalResource<Result<SharedBundle, FetchError>>,
-    search_cache: SearchCache,
-) {
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+/// Loads the bundle at `url` into `bundle`: the first view's articles, then,
+/// for a split bundle, all of them (one more render, not one per shard).
+fn start_loading(url: String, bundle: CurrentBundle, progress: RwSignal<Option<fetch::Progress>>) {
+    bundle.set(None);
+    progress.set(None);
+    leptos::task::spawn_local(async move {
+        let loaded = load_bundle(
+            &url,
+            &|received| {
+                let _ = progress.try_set(Some(received));
+            },
+            &|loaded| {
+                let _ = bundle.try_set(Some(Ok(loaded)));
+            },
+        )
+        .await;
+        if let Err(err) = loaded {
+            let _ = bundle.try_set(Some(Err(err)));
         }
-        let Some(Ok(loaded)) = bundle.get() else {
-            return false;
-        };
-        search_cache.prepare_in_background(loaded);
-        leptos::task::spawn_local(async {
-            if let Err(error) = sanitize::load().await {
-                leptos::logging::warn!("folio: {error}");
-            }
-        });
-        true
     });
 }
 
-/// Tells the host page when the bundle has loaded and when an article opens
-/// (`events`).
-fn announce(
-    host: &web_sys::HtmlElement,
-    bundle: LocalResource<Result<SharedBundle, FetchError>>,
-    route: Memo<Route>,
-) {
+/// Once the first view is up, prepares what later steps need and the first
+/// list does not: the reader's sanitizer, so that opening an article does
+/// not wait for it, and, once every article is in, the search index, so
+/// that typing does not wait.
+fn after_first_view(bundle: CurrentBundle, search_cache: SearchCache) {
+    Effect::new(move |done: Option<(bool, bool)>| {
+        let (mut purifier, mut search) = done.unwrap_or_default();
+        let Some(Ok(loaded)) = bundle.get() else {
+            return (purifier, search);
+        };
+        if !purifier {
+            purifier = true;
+            leptos::task::spawn_local(async {
+                if let Err(error) = sanitize::load().await {
+                    leptos::logging::warn!("folio: {error}");
+                }
+            });
+        }
+        if !search && loaded.is_complete() {
+            search = true;
+            search_cache.prepare_in_background(loaded);
+        }
+        (purifier, search)
+    });
+}
+
+/// Tells the host page when every article has loaded and when an article
+/// opens (`events`).
+fn announce(host: &web_sys::HtmlElement, bundle: CurrentBundle, route: Memo<Route>) {
     let ready_host = host.clone();
     Effect::new(move |announced: Option<bool>| {
         if announced == Some(true) {
             return true;
         }
-        let Some(Ok(loaded)) = bundle.get() else {
+        let Some(Ok(loaded)) = bundle
+            .get()
+            .filter(|loaded| loaded.as_ref().is_ok_and(|loaded| loaded.is_complete()))
+        else {
             return false;
         };
         events::emit(

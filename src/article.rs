@@ -71,6 +71,10 @@ pub struct Article {
     /// Front-matter keys folio does not use, kept as they were.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// In the split layout only: which body shard holds the body (an index
+    /// into the manifest's `body_shards`); `body` is then empty here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_shard: Option<u32>,
 }
 
 /// The markup of an article body.

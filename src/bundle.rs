@@ -10,6 +10,8 @@ use crate::taxonomy::{author_counts, category_tree, tag_counts_of, CategoryNode,
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+pub mod split;
+
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "folio-bundle";
 /// The bundle version this build writes and reads.
@@ -80,9 +82,25 @@ pub struct LoadedBundle {
     pub bundle: Bundle,
     /// Articles left out, with the reason for each.
     pub skipped: Vec<SkippedArticle>,
-    /// The articles' tags with counts, most used first (bundles carry no tag
-    /// list; the viewer's navigation needs one).
+    /// The articles' tags with counts, most used first (single-file bundles
+    /// carry no tag list; the viewer's navigation needs one).
     pub tags: Vec<NameCount>,
+    /// A split bundle's shards (none for a single file).
+    pub shards: split::Shards,
+}
+
+impl LoadedBundle {
+    /// Whether every article the bundle lists has been read (or skipped).
+    pub fn is_complete(&self) -> bool {
+        self.shards.pending() == 0
+    }
+
+    /// Recomputes the category tree, authors and tags from the articles read.
+    fn recount(&mut self) {
+        self.bundle.categories = category_tree(&self.bundle.articles);
+        self.bundle.authors = author_counts(&self.bundle.articles);
+        self.tags = tag_counts_of(&self.bundle.articles);
+    }
 }
 
 /// An article the reader left out of a [`LoadedBundle`].
@@ -126,7 +144,14 @@ pub enum BundleError {
 struct Envelope<'a> {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
+    layout: Option<serde_json::Value>,
     timezone: Option<String>,
+    #[serde(borrow)]
+    tags: Option<&'a RawValue>,
+    #[serde(borrow)]
+    article_shards: Option<&'a RawValue>,
+    #[serde(borrow)]
+    body_shards: Option<&'a RawValue>,
     #[serde(borrow)]
     categories: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -181,6 +206,11 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
             })
         }
     }
+    let shards = split::Shards::read(
+        envelope.layout,
+        envelope.article_shards,
+        envelope.body_shards,
+    )?;
     let raw_articles: Vec<&RawValue> = match envelope.articles {
         Some(raw) => serde_json::from_str(raw.get()).map_err(|err| BundleError::WrongType {
             path: "articles".to_owned(),
@@ -221,34 +251,47 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
             path.truncate(crate::taxonomy::MAX_CATEGORY_DEPTH);
         }
     }
-    articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    sort_oldest_first(&mut articles);
     let mut bundle = Bundle::new_without_taxonomy(articles);
     if let Some(timezone) = envelope.timezone {
         bundle.timezone = timezone;
     }
-    // The bundle's own tree and authors are used when every article was read
-    // and they are well-formed; otherwise they are recomputed from the
-    // articles actually read, so counts never include skipped ones.
-    match (
-        skipped.is_empty(),
-        read_optional::<Vec<CategoryNode>>(envelope.categories),
-        read_optional::<Vec<NameCount>>(envelope.authors),
-    ) {
-        (true, Some(categories), Some(authors)) => {
-            bundle.categories = categories;
-            bundle.authors = authors;
-        }
-        _ => {
-            bundle.categories = category_tree(&bundle.articles);
-            bundle.authors = author_counts(&bundle.articles);
-        }
-    }
-    let tags = tag_counts_of(&bundle.articles);
-    Ok(LoadedBundle {
+    // The bundle's own tree and authors (and a split manifest's tags) are
+    // used when every article was read and they are well-formed; otherwise
+    // they are recomputed from the articles actually read, so counts never
+    // include skipped ones.
+    let mut loaded = LoadedBundle {
         bundle,
         skipped,
-        tags,
-    })
+        tags: Vec::new(),
+        shards,
+    };
+    let given = (
+        read_optional::<Vec<CategoryNode>>(envelope.categories),
+        read_optional::<Vec<NameCount>>(envelope.authors),
+        match envelope.tags {
+            Some(tags) => read_optional::<Vec<NameCount>>(Some(tags)),
+            None if !loaded.shards.is_split() => Some(tag_counts_of(&loaded.bundle.articles)),
+            None => None,
+        },
+    );
+    match given {
+        (Some(categories), Some(authors), Some(tags)) if loaded.skipped.is_empty() => {
+            loaded.bundle.categories = categories;
+            loaded.bundle.authors = authors;
+            loaded.tags = tags;
+        }
+        _ => {
+            loaded.recount();
+            loaded.recount_when_complete();
+        }
+    }
+    Ok(loaded)
+}
+
+/// Sorts articles into bundle order: by date (missing dates first), then id.
+fn sort_oldest_first(articles: &mut [Article]) {
+    articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
 }
 
 /// A header value as an error message shows it: strings and integers as

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub mod split;
+
 /// How serious a report entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -77,6 +79,14 @@ pub enum BundlerError {
         path: PathBuf,
         /// The underlying error.
         source: std::io::Error,
+    },
+    /// A file of a split bundle cannot be read.
+    #[error("cannot read {path}: {message}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
     },
 }
 

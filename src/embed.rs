@@ -67,7 +67,8 @@ impl fmt::Display for OptionWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "folio: ignored {}={:?} (data-{} on the element): expected {}",
+            // Quoted by hand: `{:?}` would bring Debug escaping into the wasm.
+            "folio: ignored {}=\"{}\" (data-{} on the element): expected {}",
             self.option, self.value, self.option, self.expected
         )
     }

@@ -243,11 +243,20 @@ impl Locale {
         }
     }
 
-    /// How many malformed articles the bundle had.
+    /// How many articles of the bundle could not be read (malformed, or in
+    /// a shard that could not be fetched).
     pub fn skipped(self, n: usize) -> String {
         match self {
-            Locale::Zh => format!("此文章包中有 {n} 篇格式有误的文章已跳过"),
-            Locale::En => format!("{n} malformed articles in this bundle were skipped"),
+            Locale::Zh => format!("此文章包中有 {n} 篇文章无法读取，已跳过"),
+            Locale::En => format!("{n} articles in this bundle could not be read and were skipped"),
+        }
+    }
+
+    /// While a split bundle's older articles are still arriving.
+    pub fn loading_more(self, n: usize) -> String {
+        match self {
+            Locale::Zh => format!("正在载入其余 {n} 篇较早的文章…"),
+            Locale::En => format!("Loading {n} older articles…"),
         }
     }
 

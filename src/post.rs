@@ -183,6 +183,7 @@ pub fn read_post(
         lang: derived.lang,
         removed: cleaned.removed,
         extra: front.extra.into_iter().collect(),
+        body_shard: None,
     };
     Ok(ReadPost { article, warnings })
 }

@@ -71,6 +71,12 @@ pub fn category_tree(articles: &[Article]) -> Vec<CategoryNode> {
 
 /// The category forest of some articles (the matches of a search, say).
 pub fn category_tree_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<CategoryNode> {
+    tree_of(&mut articles.into_iter())
+}
+
+// The generic front doors above hand over a `dyn` iterator so that this
+// code (and its sort) exists once in the viewer's wasm, not once per caller.
+fn tree_of(articles: &mut dyn Iterator<Item = &Article>) -> Vec<CategoryNode> {
     let mut root = Builder::default();
     for article in articles {
         // Two paths sharing a prefix count the article once at that prefix.
@@ -109,19 +115,19 @@ pub fn author_counts(articles: &[Article]) -> Vec<NameCount> {
 
 /// Authors of some articles, most articles first, then by name.
 pub fn author_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<NameCount> {
-    name_counts(articles.into_iter().filter_map(|a| a.author.as_deref()))
+    name_counts(&mut articles.into_iter().filter_map(|a| a.author.as_deref()))
 }
 
 /// Tags of some articles, most articles first, then by name.
 pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<NameCount> {
     name_counts(
-        articles
+        &mut articles
             .into_iter()
             .flat_map(|a| a.tags.iter().map(String::as_str)),
     )
 }
 
-fn name_counts<'a>(names: impl Iterator<Item = &'a str>) -> Vec<NameCount> {
+fn name_counts(names: &mut dyn Iterator<Item = &str>) -> Vec<NameCount> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for name in names {
         *counts.entry(name).or_default() += 1;

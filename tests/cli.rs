@@ -370,3 +370,49 @@ fn the_index_finds_what_the_scan_finds_in_the_shared_corpus() {
         "most sampled queries find something: {hits} of 300"
     );
 }
+
+#[test]
+fn a_split_bundle_searches_like_the_single_file() {
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/posts");
+    let dir = tempfile::tempdir().unwrap();
+    let single = dir.path().join("single.json");
+    let split = dir.path().join("split");
+    let demo = demo.to_str().unwrap();
+    assert!(
+        folio(&["bundle", demo, "-o", single.to_str().unwrap(), "-q"])
+            .status
+            .success()
+    );
+    let run = folio(&[
+        "bundle",
+        demo,
+        "-o",
+        split.to_str().unwrap(),
+        "--split",
+        "--articles-per-shard",
+        "2",
+        "--bodies-per-shard",
+        "3",
+        "--json",
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let summary: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let manifest = split.join("bundle.json");
+    assert_eq!(summary["output"], manifest.to_str().unwrap());
+    assert!(split.join("articles").read_dir().unwrap().count() >= 2);
+
+    // Bodies, titles and authors are all found through the shards.
+    for query in ["夜跑", "示例", "folio", "the", "-示例", "zzzz"] {
+        let hits = |bundle: &Path| {
+            let output = folio(&["search", bundle.to_str().unwrap(), query]);
+            (
+                output.status.code(),
+                String::from_utf8_lossy(&output.stdout).into_owned(),
+            )
+        };
+        assert_eq!(hits(&manifest), hits(&single), "{query}");
+    }
+    // The shard sizes need --split.
+    let misuse = folio(&["bundle", demo, "-o", "x.json", "--articles-per-shard", "2"]);
+    assert_eq!(misuse.status.code(), Some(2));
+}

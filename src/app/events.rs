@@ -3,13 +3,13 @@
 //!
 //! | event | when | `detail` |
 //! | --- | --- | --- |
-//! | `folio:ready` | the bundle is loaded and the first view shown | `{ articles, skipped }` |
+//! | `folio:ready` | every article is loaded and shown (a split bundle's older shards too) | `{ articles, skipped }` |
 //! | `folio:article-open` | an article is opened | `{ id, title }` |
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// Sent once the bundle is loaded.
+/// Sent once every article of the bundle is loaded.
 pub const READY: &str = "folio:ready";
 /// Sent when the reader opens an article.
 pub const ARTICLE_OPEN: &str = "folio:article-open";

@@ -1,8 +1,11 @@
-//! All of the viewer's network I/O: the one function that loads a bundle.
+//! The viewer's bundle I/O: a single-file bundle, or a split bundle's
+//! manifest and then its article shards. Body shards are fetched by
+//! `super::bodies`.
 
 use super::SharedBundle;
 use crate::bundle;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Why the bundle could not be loaded, in words a reader can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,27 +40,75 @@ pub enum FetchError {
 /// (`Content-Length`).
 pub type Progress = (u64, Option<u64>);
 
-/// Fetches and reads the bundle at `url` (relative to the page), telling
-/// `on_progress` as bytes arrive.
+/// Loads the bundle at `url` (relative to the page), handing `on_loaded`
+/// what can be shown: a single file once; a split bundle's manifest (which
+/// holds the newest articles) at once, then, when every article shard has
+/// been fetched (newest first), the whole bundle. A shard that cannot be
+/// fetched or read is reported as skipped articles, by its file name.
+/// `on_progress` hears about the bytes of the bundle URL as they arrive.
 ///
 /// # Errors
-/// See [`FetchError`]: network failure, an HTTP error status, or content that
-/// [`bundle::parse`] rejects.
-pub async fn fetch_bundle(
-    url: String,
-    on_progress: impl Fn(Progress),
-) -> Result<SharedBundle, FetchError> {
+/// See [`FetchError`]: network failure, an HTTP error status, or content
+/// that the bundle reader rejects, for the bundle URL.
+pub async fn load_bundle(
+    url: &str,
+    on_progress: &dyn Fn(Progress),
+    on_loaded: &dyn Fn(SharedBundle),
+) -> Result<(), FetchError> {
+    let (manifest_url, text) = fetch_text(url, on_progress).await?;
+    let mut loaded = bundle::parse(&text).map_err(|err| FetchError::Bundle {
+        url: url.to_owned(),
+        message: err.to_string(),
+    })?;
+    if loaded.is_complete() {
+        on_loaded(Arc::new(loaded));
+        return Ok(());
+    }
+    on_loaded(Arc::new(loaded.clone()));
+    while let Some(shard) = loaded.shards.next() {
+        let url = resolve(&manifest_url, &shard.file);
+        let outcome = fetch_article_shard(&url).await;
+        loaded.absorb_shard(outcome.map_err(|err| err.to_string()));
+    }
+    on_loaded(Arc::new(loaded));
+    Ok(())
+}
+
+/// Fetches and reads an article shard.
+async fn fetch_article_shard(url: &str) -> Result<bundle::LoadedBundle, FetchError> {
+    let (_, text) = fetch_text(url, &|_| {}).await?;
+    bundle::parse(&text).map_err(|err| FetchError::Bundle {
+        url: url.to_owned(),
+        message: err.to_string(),
+    })
+}
+
+/// `relative` resolved against `base` as a browser resolves a link (shard
+/// files are named relative to their manifest).
+fn resolve(base: &str, relative: &str) -> String {
+    web_sys::Url::new_with_base(relative, base)
+        .map(|url| url.href())
+        .unwrap_or_else(|_| relative.to_owned())
+}
+
+/// Fetches `url` as UTF-8 text, telling `on_progress` as bytes arrive;
+/// returns the absolute URL the response came from (after redirects) with
+/// the text.
+async fn fetch_text(
+    url: &str,
+    on_progress: &dyn Fn(Progress),
+) -> Result<(String, String), FetchError> {
     let network = |err: gloo_net::Error| FetchError::Network {
-        url: url.clone(),
+        url: url.to_owned(),
         message: err.to_string(),
     };
-    let response = gloo_net::http::Request::get(&url)
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(network)?;
     if !response.ok() {
         return Err(FetchError::Status {
-            url,
+            url: url.to_owned(),
             status: response.status(),
         });
     }
@@ -66,33 +117,32 @@ pub async fn fetch_bundle(
         .get("content-length")
         .and_then(|length| length.parse::<u64>().ok());
     let bytes = match response.body() {
-        Some(body) => read_stream(body, total, &on_progress)
-            .await
-            .map_err(|err| FetchError::Network {
-                url: url.clone(),
-                message: format!("{err:?}"),
-            })?,
+        Some(body) => {
+            read_stream(body, total, on_progress)
+                .await
+                .map_err(|err| FetchError::Network {
+                    url: url.to_owned(),
+                    message: err
+                        .dyn_ref::<js_sys::Error>()
+                        .map(|err| String::from(err.message()))
+                        .unwrap_or_else(|| "the response was cut off".to_owned()),
+                })?
+        }
         None => response.binary().await.map_err(network)?,
     };
     let text = String::from_utf8(bytes).map_err(|err| FetchError::Bundle {
-        url: url.clone(),
+        url: url.to_owned(),
         message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()),
     })?;
-    bundle::parse(&text)
-        .map(Arc::new)
-        .map_err(|err| FetchError::Bundle {
-            url,
-            message: err.to_string(),
-        })
+    Ok((response.url(), text))
 }
 
 /// Reads a response body chunk by chunk, reporting progress.
 async fn read_stream(
     body: web_sys::ReadableStream,
     total: Option<u64>,
-    on_progress: &impl Fn(Progress),
+    on_progress: &dyn Fn(Progress),
 ) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
-    use wasm_bindgen::JsCast;
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     // Content-Length is a hint from the server, not a promise: reserve a
     // little and let the vector grow.

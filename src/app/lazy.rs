@@ -1,7 +1,7 @@
-//! Modules the viewer imports only when it needs them: DOMPurify (the
-//! reader's sanitizer), the `folio-search` wasm module (search text and
-//! index) and the `folio-markdown` one. None is part of what loads before
-//! the first list.
+//! What the viewer fetches only when it needs it: DOMPurify (the reader's
+//! sanitizer), the `folio-search` wasm module (search text and index), the
+//! `folio-markdown` one, and a split bundle's body shards. None is part of
+//! what loads before the first list.
 //!
 //! The files sit beside the glue, which is two folders above this inline
 //! snippet (`snippets/<crate>-<hash>/`), so the snippet names them relative
@@ -37,10 +37,26 @@ export function importLazy(name) {
   }
   return loading.get(name);
 }
+export async function fetchBodies(file, bundle) {
+  const url = new URL(file, new URL(bundle, document.baseURI)).href;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  const bodies = (await response.json())?.bodies;
+  if (typeof bodies !== "object" || bodies === null) throw new Error(`${url} is not a body shard`);
+  return bodies;
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(js_name = importLazy)]
     fn import_lazy(name: &str) -> js_sys::Promise;
+
+    /// The `bodies` object of body shard `file` of the bundle at `bundle`
+    /// (both as given: relative to the bundle, and to the page). The
+    /// browser fetches and parses it: bodies are only ever looked up by id
+    /// and handed to the sanitizer, and reading them in Rust would weigh on
+    /// the main wasm, which is at its size budget.
+    #[wasm_bindgen(js_name = fetchBodies, catch)]
+    pub async fn fetch_bodies(file: &str, bundle: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A module the viewer loads on demand.

@@ -5,6 +5,7 @@ mod library;
 mod not_found;
 mod starred;
 
+use super::prefs::use_prefs;
 use super::{SearchCache, SharedBundle};
 use crate::listing::Filter;
 use crate::route::{Route, SearchState};
@@ -38,6 +39,11 @@ pub fn page_for(route: Route, search: Memo<SearchState>, bundle: SharedBundle) -
             Some(index) => (move || {
                 view! { <article::ArticlePage bundle=bundle.clone() index=index search=search.get() /> }
             })
+            .into_any(),
+            // A split bundle's older articles may still be on their way.
+            None if !bundle.is_complete() => view! {
+                <p class="folio-loading" role="status">{move || use_prefs().locale.get().text().loading}</p>
+            }
             .into_any(),
             None => view! { <not_found::NotFound article_id=Some(id) /> }.into_any(),
         },

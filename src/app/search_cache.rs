@@ -1,12 +1,14 @@
 //! The viewer's side of search. The searchable text and index live in the
 //! `folio-search` wasm module (`src/bin/folio-search.rs`), imported once the
 //! first list is up (it is not part of the first list's budget) and fed the
-//! bundle's articles in slices of a few milliseconds, so neither start-up
-//! nor typing waits for it. A search before it is complete covers the
-//! articles indexed so far and says so; the lists search again when it
-//! completes. The hits of the last query are kept: the list and the
+//! bundle's articles, newest first, in slices of a few milliseconds, so
+//! neither start-up nor typing waits for it; a split bundle's bodies are
+//! fetched for it one body shard at a time. A search before it is complete
+//! covers the articles indexed so far and says so; the lists search again
+//! when it completes. The hits of the last query are kept: the list and the
 //! navigation's counts share them.
 
+use crate::app::bodies::{body_in, use_bodies, BodyShard};
 use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
@@ -83,10 +85,25 @@ type LastSearch = (SharedBundle, String, Arc<Vec<Hit>>);
 struct Prepared {
     bundle: SharedBundle,
     searcher: Option<Searcher>,
-    /// How many articles (bundle order) the searcher has.
+    /// Every article, newest first: the order articles are handed to the
+    /// searcher (so a search while indexing covers the newest), which is
+    /// also the order of the hits. The searcher knows article `order[n]`
+    /// as its `n`th.
+    order: Vec<u32>,
+    /// How many articles of `order` the searcher has.
     added: usize,
-    /// Every article, newest first: the order of the hits.
-    newest_first: Vec<u32>,
+    /// A split bundle's body shard being indexed, by number.
+    bodies: Option<(u32, BodyShard)>,
+}
+
+/// Where handing articles to the searcher stopped.
+enum Advanced {
+    /// This many articles are in; more are waiting for the next slice.
+    Paused(usize),
+    /// The next article's body is in this body shard, not fetched yet.
+    NeedsBodies(u32),
+    /// Every article is in.
+    Done,
 }
 
 impl Prepared {
@@ -94,33 +111,47 @@ impl Prepared {
         Prepared {
             bundle: bundle.clone(),
             searcher: None,
-            added: 0,
-            newest_first: newest_first(&bundle.bundle.articles, &Filter::All)
+            order: newest_first(&bundle.bundle.articles, &Filter::All)
                 .into_iter()
                 .map(|index| index as u32)
                 .collect(),
+            added: 0,
+            bodies: None,
         }
     }
 
-    /// Hands articles to the searcher until all are in or `keep_going`
-    /// says stop; returns how many are in.
-    fn advance(&mut self, keep_going: impl Fn() -> bool) -> usize {
+    /// Hands articles to the searcher until all are in, a body shard is
+    /// needed, or `keep_going` says stop.
+    fn advance(&mut self, keep_going: impl Fn() -> bool) -> Advanced {
         let Some(searcher) = &self.searcher else {
-            return self.added;
+            return Advanced::Paused(self.added);
         };
-        while let Some(article) = self.bundle.bundle.articles.get(self.added) {
+        while let Some(&index) = self.order.get(self.added) {
+            let article = &self.bundle.bundle.articles[index as usize];
+            let fetched;
+            let body = match article.body_shard {
+                None => &article.body,
+                Some(number) => match &self.bodies {
+                    Some((loaded, shard)) if *loaded == number => {
+                        fetched = body_in(shard, &article.id).unwrap_or_default();
+                        &fetched
+                    }
+                    _ => return Advanced::NeedsBodies(number),
+                },
+            };
             searcher.add(
                 &article.title,
                 article.author.as_deref().unwrap_or(""),
                 &category_names(article),
-                &article.body,
+                body,
             );
             self.added += 1;
             if !keep_going() {
-                break;
+                return Advanced::Paused(self.added);
             }
         }
-        self.added
+        self.bodies = None;
+        Advanced::Done
     }
 }
 
@@ -166,10 +197,12 @@ impl SearchCache {
     }
 
     /// Imports the search module and indexes `bundle` in slices of
-    /// [`SLICE_MS`], yielding to the page between them.
+    /// [`SLICE_MS`], yielding to the page between them (and waiting for
+    /// body shards of a split bundle). Call it where the viewer's context is.
     pub fn prepare_in_background(self, bundle: SharedBundle) {
         let total = bundle.bundle.articles.len();
         self.status.set(SearchStatus::Indexing { done: 0, total });
+        let bodies = use_bodies();
         leptos::task::spawn_local(async move {
             let searcher = match start_searcher().await {
                 Ok(searcher) => searcher,
@@ -187,18 +220,33 @@ impl SearchCache {
             }
             loop {
                 let started = js_sys::Date::now();
-                let Some(done) = self.with_prepared(&bundle, |prepared| {
+                let Some(advanced) = self.with_prepared(&bundle, |prepared| {
                     prepared.advance(|| js_sys::Date::now() - started < SLICE_MS)
                 }) else {
                     return;
                 };
-                if done == total {
-                    let _ = self.status.try_set(SearchStatus::Ready);
-                    let _ = self.ready.try_set(true);
-                    return;
+                match advanced {
+                    Advanced::Done => {
+                        let _ = self.status.try_set(SearchStatus::Ready);
+                        let _ = self.ready.try_set(true);
+                        return;
+                    }
+                    Advanced::Paused(done) => {
+                        let _ = self.status.try_set(SearchStatus::Indexing { done, total });
+                        next_task().await;
+                    }
+                    Advanced::NeedsBodies(number) => match bodies.shard(&bundle, number).await {
+                        Ok(shard) => {
+                            self.with_prepared(&bundle, |prepared| {
+                                prepared.bodies = Some((number, shard));
+                            });
+                        }
+                        Err(reason) => {
+                            let _ = self.status.try_set(SearchStatus::Failed(reason));
+                            return;
+                        }
+                    },
                 }
-                let _ = self.status.try_set(SearchStatus::Indexing { done, total });
-                next_task().await;
             }
         });
     }
@@ -225,14 +273,25 @@ impl SearchCache {
         }
         let found = self
             .with_prepared(bundle, |prepared| {
-                prepared
-                    .searcher
-                    .as_ref()
-                    .map(|searcher| searcher.search(query, &prepared.newest_first))
+                let searcher = prepared.searcher.as_ref()?;
+                // The searcher's own numbering is newest first, so its
+                // first `added` articles in order are the list's order.
+                let candidates: Vec<u32> = (0..prepared.added as u32).collect();
+                let hits = searcher
+                    .search(query, &candidates)
+                    .into_iter()
+                    .map(|packed| {
+                        let hit = Hit::unpacked(packed);
+                        Hit {
+                            index: prepared.order[hit.index] as usize,
+                            ..hit
+                        }
+                    });
+                Some(hits.collect::<Vec<_>>())
             })
             .flatten()
             .unwrap_or_default();
-        let hits: Arc<Vec<Hit>> = Arc::new(found.into_iter().map(Hit::unpacked).collect());
+        let hits: Arc<Vec<Hit>> = Arc::new(found);
         if complete {
             self.last
                 .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));

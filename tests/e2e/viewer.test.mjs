@@ -355,7 +355,7 @@ test("malformed articles are skipped and counted, the rest shown", async () => {
   await withViewer(json(mixed), async ({ page, problems, url }) => {
     await page.goto(url);
     await page.getByRole("link", { name: "A good article", exact: true }).waitFor();
-    assert.match(await page.locator(".folio-notice").innerText(), /1 malformed articles in this bundle were skipped/);
+    assert.match(await page.locator(".folio-notice").innerText(), /1 articles in this bundle could not be read and were skipped/);
     assert.equal(await page.locator(".list-count").innerText(), "1 article");
     assert.deepEqual(problems, []);
   });

@@ -1,5 +1,6 @@
 //! The reader: one article, its body rendered through the browser sanitizer.
 
+use crate::app::bodies::use_bodies;
 use crate::app::components::article_meta::ArticleMeta;
 use crate::app::components::highlighted::Highlighted;
 use crate::app::components::page_heading::PageHeading;
@@ -83,27 +84,27 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
 }
 
 /// The body, once the browser's sanitizer is loaded (at once when it is
-/// already: it starts loading when the first list is shown), and for a
-/// markdown body once the markdown module is too.
+/// already: it starts loading when the first list is shown), for a markdown
+/// body once the markdown module is too, and in a split bundle once its body
+/// shard has arrived.
 #[component]
 fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoView {
     let prefs = use_prefs();
     let article = &bundle.bundle.articles[index];
-    if matches!(article.body_format, BodyFormat::Html) {
+    if matches!(article.body_format, BodyFormat::Html) && article.body_shard.is_none() {
         if let Some(html) = sanitize::sanitize(&article.body) {
             return view! { <BodyHtml html=html query=query /> }.into_any();
         }
     }
+    let bodies = use_bodies();
     let body = LocalResource::new(move || {
         let bundle = bundle.clone();
         async move {
+            let body = bodies.body(&bundle, index).await?;
             sanitize::load().await?;
-            let article = &bundle.bundle.articles[index];
-            let html = match article.body_format {
-                BodyFormat::Html => sanitize::sanitize(&article.body),
-                BodyFormat::Markdown => {
-                    sanitize::sanitize(&markdown::load().await?.to_html(&article.body))
-                }
+            let html = match bundle.bundle.articles[index].body_format {
+                BodyFormat::Html => sanitize::sanitize(&body),
+                BodyFormat::Markdown => sanitize::sanitize(&markdown::load().await?.to_html(&body)),
             };
             html.ok_or_else(|| "the sanitizer is not loaded".to_owned())
         }

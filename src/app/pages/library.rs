@@ -37,6 +37,7 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) ->
         .with_untracked(|state| retain_filtered(&mut order, articles, &search, state));
     let total = order.len();
     let skipped = bundle.skipped.len();
+    let pending = bundle.shards.pending();
     let prefs = use_prefs();
     let locale = move || prefs.locale.get();
     let filter = StoredValue::new(filter);
@@ -65,6 +66,9 @@ pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) ->
             <ListFilters search=search.clone() />
             {(skipped > 0).then(|| view! {
                 <p class="folio-notice" role="status">{move || locale().skipped(skipped)}</p>
+            })}
+            {(pending > 0).then(|| view! {
+                <p class="folio-notice loading-more" role="status">{move || locale().loading_more(pending)}</p>
             })}
             <ArticleList bundle=bundle order=order search=search />
         </section>

@@ -56,9 +56,23 @@ pub struct SearchArgs {
 pub struct BundleArgs {
     /// The folder of posts (searched recursively for `.md` files).
     pub posts_dir: PathBuf,
-    /// Where to write the bundle.
-    #[arg(short, long, value_name = "BUNDLE_FILE")]
+    /// Where to write the bundle: a file, or with --split a folder.
+    #[arg(short, long, value_name = "BUNDLE")]
     pub output: PathBuf,
+    /// Write the split layout for large collections: OUTPUT is a folder that
+    /// gets bundle.json (the manifest, the URL the viewer loads) and shards
+    /// of articles and bodies the viewer fetches as needed.
+    #[arg(long)]
+    pub split: bool,
+    /// With --split: articles per article shard. bundle.json holds the
+    /// newest N to 2N-1 articles, all the first list needs (500 of feed
+    /// posts are about 60 KB brotli).
+    #[arg(long, default_value_t = 500, value_name = "N", requires = "split", value_parser = clap::value_parser!(u32).range(1..))]
+    pub articles_per_shard: u32,
+    /// With --split: bodies per body shard. Opening an article fetches its
+    /// whole shard; 50 is about 50 KB brotli for feed posts.
+    #[arg(long, default_value_t = 50, value_name = "N", requires = "split", value_parser = clap::value_parser!(u32).range(1..))]
+    pub bodies_per_shard: u32,
     /// The zone for dates written without one: UTC, an offset like +08:00, or
     /// an IANA name like Asia/Shanghai. The bundle records it.
     #[arg(long, default_value = "UTC", value_name = "ZONE")]

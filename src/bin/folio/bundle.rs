@@ -2,6 +2,7 @@
 
 use crate::args::BundleArgs;
 use anyhow::Context;
+use folio::bundler::split::{write_split_bundle, ShardSizes, MANIFEST};
 use folio::bundler::{bundle_folder_with_progress, write_bundle, Progress, Report, Severity};
 use folio::date::parse_zone;
 use folio::post::PostOptions;
@@ -29,7 +30,13 @@ struct Summary<'a> {
 impl<'a> Summary<'a> {
     fn new(report: &'a Report, args: &BundleArgs, seconds: f64) -> Self {
         Summary {
-            output: args.output.display().to_string(),
+            output: if args.split {
+                args.output.join(MANIFEST)
+            } else {
+                args.output.clone()
+            }
+            .display()
+            .to_string(),
             bundled: report.bundled,
             warnings: report.count(Severity::Warning),
             errors: report.count(Severity::Error),
@@ -110,8 +117,16 @@ fn run_once(args: &BundleArgs, options: &PostOptions) -> anyhow::Result<ExitCode
         }
     };
     bundle.timezone = options.zone.name();
-    write_bundle(&bundle, &args.output)
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    if args.split {
+        let sizes = ShardSizes {
+            articles: args.articles_per_shard as usize,
+            bodies: args.bodies_per_shard as usize,
+        };
+        write_split_bundle(bundle, &args.output, sizes).map(drop)
+    } else {
+        write_bundle(&bundle, &args.output)
+    }
+    .with_context(|| format!("writing {}", args.output.display()))?;
 
     let summary = Summary::new(&report, args, started.elapsed().as_secs_f64());
     if let Some(path) = &args.report {

@@ -18,8 +18,10 @@ struct Found<'a> {
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.bundle)
         .with_context(|| format!("reading {}", args.bundle.display()))?;
-    let loaded = folio::bundle::parse(&text)
+    let mut loaded = folio::bundle::parse(&text)
         .with_context(|| format!("reading {}", args.bundle.display()))?;
+    // A split bundle's manifest: the rest is in the files beside it.
+    folio::bundler::split::read_split_bundle(&args.bundle, &mut loaded)?;
     for skipped in &loaded.skipped {
         eprintln!("folio: skipped {}: {}", skipped.path, skipped.message);
     }

@@ -1,0 +1,177 @@
+//! The split layout: one bundle as a manifest that holds the newest
+//! articles, article shards with the older ones, and body shards, so that a
+//! viewer shows the newest articles after one request of a few tens of
+//! kilobytes, whatever the collection's size.
+//!
+//! The manifest is a bundle document ([`super::parse`] reads it) with
+//! `"layout": "split"`, the shard lists, and tags; its articles, and those of
+//! the article shards (bundle documents too), have an empty `body` and a
+//! `body_shard`; body shards map ids to bodies. `docs/bundle-format.md` is
+//! the prose half of this module; the writer is `crate::bundler::split`.
+
+use super::{BundleError, LoadedBundle, SkippedArticle};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// The value of the manifest's `layout` field.
+pub const LAYOUT: &str = "split";
+
+/// One shard file, relative to the manifest, and how many articles it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardFile {
+    /// Path relative to the manifest's URL (`articles/0003-1a2b3c4d5e.json`).
+    pub file: String,
+    /// How many articles it holds.
+    pub count: usize,
+}
+
+/// A body shard: article id to body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyShard {
+    /// Bodies by article id.
+    pub bodies: BTreeMap<String, String>,
+}
+
+/// A split bundle's shards as a reader works through them; empty for a
+/// single file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shards {
+    split: bool,
+    /// Article shards, oldest articles first, as the manifest lists them.
+    article_shards: Vec<ShardFile>,
+    /// How many article shards have been absorbed (newest first).
+    absorbed: usize,
+    /// Whether the manifest's category tree, authors and tags must be
+    /// recomputed once every shard is in (something was skipped, or they
+    /// were malformed).
+    recount: bool,
+    /// The body shard files that articles' `body_shard` indexes.
+    pub body_shards: Vec<String>,
+}
+
+impl Shards {
+    /// Reads the split layout's fields of a bundle document.
+    pub(super) fn read(
+        layout: Option<serde_json::Value>,
+        article_shards: Option<&RawValue>,
+        body_shards: Option<&RawValue>,
+    ) -> Result<Shards, BundleError> {
+        match layout {
+            None => return Ok(Shards::default()),
+            Some(serde_json::Value::String(layout)) if layout == LAYOUT => {}
+            Some(other) => {
+                return Err(BundleError::NotABundle(format!(
+                    "\"layout\" is {}, this viewer reads single files and \"{LAYOUT}\"",
+                    super::json_value_in_brief(&other)
+                )))
+            }
+        }
+        let list = |raw: Option<&RawValue>, path: &str| -> Result<Vec<ShardFile>, BundleError> {
+            serde_json::from_str(raw.map_or("[]", RawValue::get)).map_err(|err| {
+                BundleError::WrongType {
+                    path: path.to_owned(),
+                    message: format!("expected a list of {{\"file\", \"count\"}} ({err})"),
+                }
+            })
+        };
+        Ok(Shards {
+            split: true,
+            article_shards: list(article_shards, "article_shards")?,
+            absorbed: 0,
+            recount: false,
+            body_shards: list(body_shards, "body_shards")?
+                .into_iter()
+                .map(|shard| shard.file)
+                .collect(),
+        })
+    }
+
+    /// Whether the bundle is in the split layout.
+    pub fn is_split(&self) -> bool {
+        self.split
+    }
+
+    /// The next article shard to fetch: the newest not absorbed yet.
+    pub fn next(&self) -> Option<&ShardFile> {
+        let left = self.article_shards.len() - self.absorbed;
+        left.checked_sub(1)
+            .and_then(|newest| self.article_shards.get(newest))
+    }
+
+    /// How many articles are in shards not absorbed yet.
+    pub fn pending(&self) -> usize {
+        let left = self.article_shards.len() - self.absorbed;
+        self.article_shards[..left]
+            .iter()
+            .map(|shard| shard.count)
+            .sum()
+    }
+}
+
+impl LoadedBundle {
+    /// Takes in the article shard [`Shards::next`] named, as read (or why it
+    /// could not be): its articles join the bundle; a shard that failed
+    /// counts its articles as skipped, by the shard's file name, and so do
+    /// articles it could not read. Once the last shard is in, the articles
+    /// are in bundle order, and the counts are recomputed from what was read
+    /// if anything was skipped.
+    pub fn absorb_shard(&mut self, outcome: Result<LoadedBundle, String>) {
+        let Some(shard) = self.shards.next().cloned() else {
+            return;
+        };
+        self.shards.absorbed += 1;
+        match outcome {
+            Ok(read) => {
+                self.skipped
+                    .extend(read.skipped.into_iter().map(|skip| SkippedArticle {
+                        path: format!("{}: {}", shard.file, skip.path),
+                        ..skip
+                    }));
+                self.bundle.articles.extend(read.bundle.articles);
+            }
+            Err(message) => self
+                .skipped
+                .extend((0..shard.count).map(|index| SkippedArticle {
+                    index,
+                    path: shard.file.clone(),
+                    message: message.clone(),
+                })),
+        }
+        self.shards.recount |= !self.skipped.is_empty();
+        if self.shards.next().is_none() {
+            // Shards come newest first, each a date-ordered run, so this
+            // stable sort is a merge of runs.
+            super::sort_oldest_first(&mut self.bundle.articles);
+            if self.shards.recount {
+                self.recount();
+            }
+        }
+    }
+
+    /// Marks the manifest's counts as unusable: recomputed once every shard
+    /// is in.
+    pub(super) fn recount_when_complete(&mut self) {
+        self.shards.recount = true;
+    }
+}
+
+/// Reads a body shard.
+///
+/// # Errors
+/// When it is not JSON or not an object of `bodies` by id.
+pub fn read_body_shard(json: &str) -> Result<BodyShard, BundleError> {
+    serde_json::from_str(json).map_err(|err| {
+        if err.is_data() {
+            BundleError::WrongType {
+                path: "bodies".to_owned(),
+                message: err.to_string(),
+            }
+        } else {
+            BundleError::NotJson(err)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

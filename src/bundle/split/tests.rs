@@ -1,0 +1,159 @@
+use super::*;
+use crate::article::Article;
+use crate::bundle::{parse, Bundle};
+use serde_json::json;
+
+fn article(id: &str, day: u32, author: &str) -> Article {
+    Article {
+        id: id.to_owned(),
+        title: format!("标题 {id}"),
+        categories: vec![vec!["新媒体".into(), author.into()]],
+        author: Some(author.into()),
+        date: Some(format!("2026-01-{day:02}T00:00:00Z")),
+        source: format!("{id}.md"),
+        body_shard: Some(0),
+        ..Article::default()
+    }
+}
+
+/// A shard document holding `articles`, as read.
+fn shard(articles: &[Article]) -> LoadedBundle {
+    parse(&Bundle::new(articles.to_vec()).to_json().unwrap()).unwrap()
+}
+
+/// A manifest over `all` whose newest `inline` articles are in it and the
+/// rest in shards of `counts` (oldest first).
+fn manifest(all: &[Article], inline: usize, counts: &[usize]) -> String {
+    let whole = Bundle::new(all.to_vec());
+    let shards: Vec<_> = counts
+        .iter()
+        .enumerate()
+        .map(|(n, count)| json!({"file": format!("articles/{n}.json"), "count": count}))
+        .collect();
+    json!({
+        "format": "folio-bundle",
+        "version": 1,
+        "layout": "split",
+        "timezone": "+08:00",
+        "categories": whole.categories,
+        "authors": whole.authors,
+        "tags": [{"name": "from the manifest", "count": 1}],
+        "articles": &all[all.len() - inline..],
+        "article_shards": shards,
+        "body_shards": [{"file": "bodies/0.json", "count": all.len()}],
+    })
+    .to_string()
+}
+
+fn five() -> Vec<Article> {
+    vec![
+        article("a", 1, "甲"),
+        article("b", 2, "乙"),
+        article("c", 3, "甲"),
+        article("d", 4, "甲"),
+        article("e", 5, "乙"),
+    ]
+}
+
+#[test]
+fn a_single_file_has_no_shards() {
+    let loaded = shard(&five());
+    assert!(!loaded.shards.is_split());
+    assert!(loaded.is_complete());
+    assert_eq!(loaded.shards.next(), None);
+    assert!(loaded.shards.body_shards.is_empty());
+}
+
+#[test]
+fn a_manifest_is_a_bundle_with_the_newest_articles_and_shards_to_fetch() {
+    let all = five();
+    let mut loaded = parse(&manifest(&all, 1, &[2, 2])).unwrap();
+    assert!(loaded.shards.is_split());
+    assert_eq!(loaded.bundle.articles.len(), 1);
+    assert_eq!(loaded.bundle.articles[0].id, "e");
+    assert_eq!(loaded.bundle.timezone, "+08:00");
+    assert_eq!(loaded.shards.pending(), 4);
+    assert!(!loaded.is_complete());
+    assert_eq!(loaded.shards.body_shards, ["bodies/0.json"]);
+    // Counts describe the whole collection while the rest loads.
+    assert_eq!(loaded.bundle.authors[0].count, 3);
+    assert_eq!(loaded.tags[0].name, "from the manifest");
+
+    // Newest shard first.
+    assert_eq!(loaded.shards.next().unwrap().file, "articles/1.json");
+    loaded.absorb_shard(Ok(shard(&all[2..4])));
+    assert_eq!(loaded.shards.pending(), 2);
+    assert_eq!(loaded.shards.next().unwrap().file, "articles/0.json");
+    loaded.absorb_shard(Ok(shard(&all[..2])));
+    assert!(loaded.is_complete());
+    assert_eq!(loaded.shards.next(), None);
+    let ids: Vec<&str> = loaded
+        .bundle
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b", "c", "d", "e"]);
+    assert!(loaded.skipped.is_empty());
+    assert_eq!(loaded.tags[0].name, "from the manifest");
+    // Absorbing past the end changes nothing.
+    loaded.absorb_shard(Ok(shard(&all[..1])));
+    assert_eq!(loaded.bundle.articles.len(), 5);
+}
+
+#[test]
+fn a_failed_shard_is_skipped_by_name_and_counts_follow() {
+    let all = five();
+    let mut loaded = parse(&manifest(&all, 1, &[2, 2])).unwrap();
+    loaded.absorb_shard(Ok(shard(&all[2..4])));
+    loaded.absorb_shard(Err("HTTP 404".into()));
+    assert!(loaded.is_complete());
+    assert_eq!(loaded.bundle.articles.len(), 3);
+    assert_eq!(loaded.skipped.len(), 2);
+    assert_eq!(loaded.skipped[0].path, "articles/0.json");
+    assert_eq!(loaded.skipped[0].message, "HTTP 404");
+    // Recomputed from what was read: 甲 twice (c, d), 乙 once (e).
+    let authors: Vec<(&str, usize)> = loaded
+        .bundle
+        .authors
+        .iter()
+        .map(|a| (a.name.as_str(), a.count))
+        .collect();
+    assert_eq!(authors, [("甲", 2), ("乙", 1)]);
+    assert!(loaded.tags.is_empty());
+}
+
+#[test]
+fn an_article_a_shard_cannot_read_is_named_with_the_shard() {
+    let all = five();
+    let mut loaded = parse(&manifest(&all, 4, &[1])).unwrap();
+    let broken = r#"{"format":"folio-bundle","version":1,"articles":[
+        {"id":"a","title":7,"body":"","source":"a.md","body_shard":0}]}"#;
+    loaded.absorb_shard(Ok(parse(broken).unwrap()));
+    assert_eq!(loaded.bundle.articles.len(), 4);
+    assert_eq!(loaded.skipped[0].path, "articles/0.json: articles[0].title");
+    assert_eq!(loaded.bundle.authors.len(), 2);
+}
+
+#[test]
+fn split_fields_that_are_wrong_say_so() {
+    let all = five();
+    let unknown = manifest(&all, 5, &[]).replace("\"split\"", "\"sharded\"");
+    let err = parse(&unknown).unwrap_err().to_string();
+    assert!(err.contains("\"layout\" is \"sharded\""), "{err}");
+    let bad = manifest(&all, 5, &[])
+        .replace("\"article_shards\":[]", "\"article_shards\":[{\"file\":3}]");
+    let err = parse(&bad).unwrap_err().to_string();
+    assert!(err.starts_with("article_shards: expected a list"), "{err}");
+}
+
+#[test]
+fn body_shards_map_ids_to_bodies() {
+    let shard = read_body_shard(r#"{"bodies":{"a":"<p>一</p>","b":""}}"#).unwrap();
+    assert_eq!(shard.bodies["a"], "<p>一</p>");
+    assert!(read_body_shard(r#"{"bodies":["x"]}"#)
+        .unwrap_err()
+        .to_string()
+        .starts_with("bodies:"));
+    assert!(matches!(read_body_shard("{"), Err(BundleError::NotJson(_))));
+}

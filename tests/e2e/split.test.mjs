@@ -1,0 +1,136 @@
+// The split layout (`folio bundle --split`): the first list from the manifest
+// alone (it holds the newest articles), the older articles from article
+// shards after it, bodies fetched when an article is opened or searched, and
+// shards that cannot be fetched.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DESKTOP, PHONE, ROOT, launch, openPage, screenshot, serveViewer } from "./support.mjs";
+
+const POSTS = 130;
+let browser;
+let folder;
+let manifest;
+
+/** Post `n` (1 is the oldest): a unique word in its body only. */
+function post(n) {
+  const day = new Date(Date.UTC(2026, 0, 1) + n * 3600_000).toISOString().replace("T", " ").slice(0, 19);
+  return `---
+title: 第${n}篇 分片测试
+date: ${day}
+categories:
+  - 分片
+  - ${n % 2 ? "单号" : "双号"}
+author: 测试站
+---
+<p>这是第${n}篇的正文。独有词 word${n}x 只在这里出现。</p>
+`;
+}
+
+before(async () => {
+  browser = await launch();
+  const posts = mkdtempSync(join(tmpdir(), "folio-split-posts-"));
+  for (let n = 1; n <= POSTS; n++) writeFileSync(join(posts, `post-${n}.md`), post(n));
+  folder = join(mkdtempSync(join(tmpdir(), "folio-split-")), "site");
+  mkdirSync(folder);
+  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
+  execFileSync(bin, ["bundle", posts, "-o", folder, "--split", "--articles-per-shard", "30", "--bodies-per-shard", "10", "--quiet"], {
+    stdio: "inherit",
+  });
+  manifest = JSON.parse(readFileSync(join(folder, "bundle.json"), "utf8"));
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Every file of the split bundle, served where the viewer looks for it; `change` replaces some. */
+function splitFiles(change = {}) {
+  const files = { "bundle.json": join(folder, "bundle.json") };
+  for (const shard of [...manifest.article_shards, ...manifest.body_shards]) files[shard.file] = join(folder, shard.file);
+  return { ...files, ...change };
+}
+
+const slow = (file) => ({ body: readFileSync(join(folder, file)), chunkDelayMs: 2000 });
+const missing = { status: 404, body: "gone", type: "text/plain" };
+
+test("a split bundle: first list from the manifest, older articles after, bodies on demand", async () => {
+  // 130 posts: the newest 40 in the manifest, the rest in three shards of 30.
+  assert.equal(manifest.articles.length, 40);
+  assert.deepEqual(
+    manifest.article_shards.map((s) => s.count),
+    [30, 30, 30],
+  );
+  const slowShards = Object.fromEntries(manifest.article_shards.map((s) => [s.file, slow(s.file)]));
+  const server = await serveViewer(splitFiles(slowShards));
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url);
+    // The first list needs the manifest only: every shard is still on its way.
+    await page.locator(".article-row").first().waitFor();
+    assert.match(await page.locator(".article-row .row-title").first().innerText(), /第130篇/);
+    assert.equal(await page.locator(".list-count").innerText(), "40 articles");
+    const loadingMore = page.locator(".loading-more");
+    assert.match(await loadingMore.innerText(), /Loading 90 older articles/);
+    assert.ok(!server.requests.some((path) => path.includes("/bodies/")), server.requests.join("\n"));
+    await screenshot(page, "viewer-split-loading-desktop");
+
+    // The shards arrive: every article is listed, and the notice goes.
+    await page.locator(".list-count").filter({ hasText: `${POSTS} articles` }).waitFor({ timeout: 20000 });
+    assert.equal(await loadingMore.count(), 0);
+
+    // An old article opens with its body from its body shard.
+    await page.goto(`${server.url}#/a/${idOf(1)}`);
+    await page.getByRole("heading", { level: 1, name: /第1篇/ }).waitFor();
+    await page.locator(".article-body").filter({ hasText: "word1x" }).waitFor();
+    const bodyShard = manifest.body_shards[0].file;
+    assert.ok(server.requests.some((path) => path.endsWith(bodyShard)), server.requests.join("\n"));
+
+    // Search reads bodies too: the viewer fetches the body shards for it.
+    await page.locator('.folio[data-search="ready"]').waitFor({ timeout: 20000 });
+    await page.goto(`${server.url}#/?q=word77x`);
+    await page.locator(".list-count").filter({ hasText: /^1 match$/ }).waitFor();
+    assert.match(await page.locator(".article-row .row-title").innerText(), /第77篇/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+test("a split bundle with missing shards shows the rest and says what failed", async () => {
+  const oldest = manifest.article_shards[0].file;
+  // Posts 31–40: their metadata is there, their bodies are not.
+  const firstBodies = manifest.body_shards[3].file;
+  const server = await serveViewer(splitFiles({ [oldest]: missing, [firstBodies]: missing }));
+  const { page, problems, close } = await openPage(browser, PHONE);
+  try {
+    await page.goto(server.url);
+    await page.locator(".list-count").filter({ hasText: "100 articles" }).waitFor({ timeout: 20000 });
+    assert.match(await page.locator(".folio-notice").innerText(), /30 articles in this bundle could not be read and were skipped/);
+    await screenshot(page, "viewer-split-skipped-phone");
+
+    // An article whose body shard is missing says which file failed.
+    await page.goto(`${server.url}#/a/${idOf(31)}`);
+    await page.getByRole("heading", { level: 1, name: /第31篇/ }).waitFor();
+    const alert = page.locator(".reader [role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(`${firstBodies.replace(".", "\\.")} answered HTTP 404`));
+    assert.ok(problems.every((p) => /404/.test(p)), problems.join("\n"));
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+/** The id of post `n`, read from the manifest and the article shards. */
+function idOf(n) {
+  const shards = manifest.article_shards.map((s) => JSON.parse(readFileSync(join(folder, s.file), "utf8")));
+  for (const { articles } of [manifest, ...shards]) {
+    const found = articles.find((a) => a.source === `post-${n}.md`);
+    if (found) return found.id;
+  }
+  throw new Error(`post-${n}.md is in no shard`);
+}
