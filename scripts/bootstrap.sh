@@ -39,7 +39,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wasm_bindgen_v
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
-# npm: wasm-opt (binaryen), DOMPurify, Playwright's driver, axe-core.
+# npm: wasm-opt (binaryen), esbuild (minifies what loads first), DOMPurify,
+# Playwright's driver, axe-core.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.folio-lock-sum 2>/dev/null)" != "$lock_sum" ]; then
   say "installing npm packages from package-lock.json"
