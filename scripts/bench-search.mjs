@@ -5,20 +5,25 @@
 //   node scripts/bench-search.mjs [SIZES...]   (default: 1000 10000 100000; `make bench-search`)
 //   BENCH_RUNS=3 (default): runs per size; the table has each figure's median
 //
-// Per size: bytes transferred before the first list appears (viewer and
-// bundle, as received), time to the first list, when the search module has
-// indexed every article (the viewer's data-search="ready") and the longest
-// main-thread task meanwhile, then 200 fixed queries typed into the search
+// Per size: the bundle's data fetched before the first list appears (the
+// brotli size of the split bundle's files requested by then: the server here
+// sends them uncompressed), time to the first list, when the search module
+// has indexed every article (the viewer's data-search="ready": every article
+// shard and body shard fetched) and the longest main-thread task meanwhile,
+// the data fetched by then, then 200 fixed queries typed into the search
 // field one at a time. A query's latency runs from the input
 // event to the first change of the list in the DOM, plus the next animation
 // frame (so the change has been laid out and painted). Also the longest main-
 // thread task seen while the queries ran (Long Tasks API) and the renderer
 // process' resident memory afterwards (JS heap, wasm memory and DOM together).
 //
-// The bundles are single files (the split layout of issue 5 does not exist
-// yet), so every figure includes downloading and parsing the whole bundle.
+// The bundles are split (`folio bundle --split`, default shard sizes), as a
+// large collection should be hosted. Without a bundler-built index the viewer
+// indexes in the browser, so search needs every body shard first: the
+// queries below cost no download once it is ready.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { brotliCompressSync, constants } from "node:zlib";
 import { join, resolve } from "node:path";
 import { launch, openPage } from "../tests/e2e/support.mjs";
 import { startServer } from "./serve.mjs";
@@ -28,19 +33,52 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1000, 10000, 100000);
 const LOAD_TIMEOUT_MS = 10 * 60 * 1000;
 
-function corpus(n) {
-  const posts = join(ROOT, `target/bench/posts-${n}`);
-  if (!existsSync(join(posts, ".complete"))) {
-    execFileSync(join(ROOT, "target/release/examples/generate_posts"), [String(n), posts], { stdio: "inherit" });
-    writeFileSync(join(posts, ".complete"), "");
+function posts(n) {
+  const folder = join(ROOT, `target/bench/posts-${n}`);
+  if (!existsSync(join(folder, ".complete"))) {
+    execFileSync(join(ROOT, "target/release/examples/generate_posts"), [String(n), folder], { stdio: "inherit" });
+    writeFileSync(join(folder, ".complete"), "");
   }
-  const bundlePath = join(ROOT, `target/bench/bundle-${n}.json`);
-  if (!existsSync(bundlePath) || statSync(bundlePath).mtimeMs < statSync(join(posts, ".complete")).mtimeMs) {
-    execFileSync(join(ROOT, "target/release/folio"), ["bundle", posts, "-o", bundlePath, "--quiet"], {
+  return folder;
+}
+
+/** Bundles the `n`-post corpus (`split`: into a folder), once per corpus and binary. */
+function corpus(n, { split = false } = {}) {
+  const folder = posts(n);
+  const out = join(ROOT, split ? `target/bench/split-${n}` : `target/bench/bundle-${n}.json`);
+  const stamp = split ? join(out, "bundle.json") : out;
+  const newest = Math.max(statSync(join(folder, ".complete")).mtimeMs, statSync(join(ROOT, "target/release/folio")).mtimeMs);
+  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest) {
+    execFileSync(join(ROOT, "target/release/folio"), ["bundle", folder, "-o", out, "--quiet", ...(split ? ["--split"] : [])], {
       stdio: "inherit",
     });
   }
-  return bundlePath;
+  return out;
+}
+
+/** Every file of a split bundle, as the server's overrides (path below the prefix → file). */
+function splitFiles(folder) {
+  const files = { "bundle.json": join(folder, "bundle.json") };
+  for (const dir of ["articles", "bodies"]) {
+    for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
+  }
+  return files;
+}
+
+const brotliCache = new Map();
+/** The brotli size (quality 11) of the bundle files `paths` asked for. */
+function brotliBytes(files, paths) {
+  let total = 0;
+  for (const path of paths) {
+    const file = files[path];
+    if (!file) continue;
+    if (!brotliCache.has(file)) {
+      const data = readFileSync(file);
+      brotliCache.set(file, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+    }
+    total += brotliCache.get(file);
+  }
+  return total;
 }
 
 /** SplitMix64, as in the corpus generator: the same queries on every run. */
@@ -100,8 +138,10 @@ function rendererRssMb() {
 }
 
 async function measure(browser, n, queryList) {
-  const bundlePath = corpus(n);
-  const server = await startServer({ root: join(ROOT, "dist"), prefix: "/bench/", overrides: { "bundle.json": bundlePath } });
+  const folder = corpus(n, { split: true });
+  const files = splitFiles(folder);
+  const server = await startServer({ root: join(ROOT, "dist"), prefix: "/bench/", overrides: files });
+  const dataAsked = () => server.requests.map((path) => path.slice("/bench/".length)).filter((path) => path in files);
   const { page, close } = await openPage(browser);
   try {
     await page.addInitScript(() => {
@@ -119,12 +159,15 @@ async function measure(browser, n, queryList) {
         performance.getEntriesByType("resource").reduce((sum, r) => sum + r.encodedBodySize, 0)
           + performance.getEntriesByType("navigation").reduce((sum, r) => sum + r.encodedBodySize, 0));
     const firstListBytes = await transferred();
+    const firstListData = brotliBytes(files, dataAsked());
     await page.evaluate(() => { window.__longest = 0; });
     // The search module indexes the bundle in slices after the first list;
     // queries are measured once it has (the issue's "warm" figures).
     await page.locator('.folio[data-search="ready"]').waitFor({ timeout: LOAD_TIMEOUT_MS });
     const readyS = ((Date.now() - started) / 1000).toFixed(1);
     const longestWhileIndexing = await page.evaluate(() => window.__longest);
+    const readyData = brotliBytes(files, dataAsked());
+    const askedBeforeQueries = server.requests.length;
     await page.evaluate(() => { window.__longest = 0; });
     const latencies = [];
     for (const query of queryList) {
@@ -149,11 +192,15 @@ async function measure(browser, n, queryList) {
       }
     }
     latencies.sort((a, b) => a - b);
+    const queryData = brotliBytes(files, server.requests.slice(askedBeforeQueries).map((p) => p.slice("/bench/".length)));
     const longestTask = await page.evaluate(() => window.__longest);
     return {
       n,
-      bundleMb: (statSync(bundlePath).size / 1048576).toFixed(0),
+      bundleMb: (Object.values(files).reduce((sum, file) => sum + statSync(file).size, 0) / 1048576).toFixed(0),
       firstListKb: Math.round(firstListBytes / 1024),
+      firstListDataKb: Math.round(firstListData / 1024),
+      readyDataMb: (readyData / 1048576).toFixed(1),
+      queryDataKb: Math.round(queryData / 1024),
       firstListS: (firstListMs / 1000).toFixed(1),
       readyS,
       longestWhileIndexing: Math.round(longestWhileIndexing),
@@ -199,18 +246,18 @@ for (const n of sizes) {
   const result = medians(runs);
   rows.push(
     result.error
-      ? `| ${n} | — | — | — | — | — | — | — | — | — | ${result.error} |`
-      : `| ${n} | ${result.bundleMb} MB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${longTask(result.longestWhileIndexing)} | ${result.p50} ms | ${result.p95} ms | ${longTask(result.longestTask)} | ${result.rss} MB | |`,
+      ? `| ${n} | — | — | — | — | — | — | — | — | — | — | — | — | ${result.error} |`
+      : `| ${n} | ${result.bundleMb} MB | ${result.firstListDataKb} KB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.readyDataMb} MB | ${longTask(result.longestWhileIndexing)} | ${result.p50} ms | ${result.p95} ms | ${result.queryDataKb} KB | ${longTask(result.longestTask)} | ${result.rss} MB | |`,
   );
 }
 await browser.close();
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size, single-file bundles:
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size, split bundles (default shard sizes). "Data" columns are the brotli size of the bundle files fetched; "transferred" is what the browser received from this uncompressing test server, viewer included:
 
-| articles | bundle | bytes before first list | first list | search ready | longest task while indexing | query p50 | query p95 | longest task while searching | renderer memory | note |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| articles | bundle | data before first list | transferred before first list | first list | search ready | data until search ready | longest task while indexing | query p50 | query p95 | data per query | longest task while searching | renderer memory | note |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join("\n")}`;
 const path = join(ROOT, "BENCHMARKS.md");
 const block = `<!-- bench-search:start -->\n${table}\n<!-- bench-search:end -->`;
