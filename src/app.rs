@@ -102,6 +102,9 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     let load = move || start_loading(bundle_url.clone(), bundle, progress);
     load();
     let retry = move |_| load();
+    // Branches the reader opened stay open across the navigation's rebuilds
+    // (per search, and when a split bundle's older articles arrive).
+    let opened = StoredValue::new(Vec::new());
     let text = move || prefs.locale.get().text();
     announce(&host, bundle, route);
     after_first_view(bundle, search_cache);
@@ -149,28 +152,27 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                 </div>
             </header>
             {move || {
-                    match bundle.get() {
-                            None => view! { <Skeleton progress=progress /> }.into_any(),
-                            Some(Ok(loaded)) => {
-                                let page_bundle = loaded.clone();
-                                let page = move || pages::page_for(route.get(), search, page_bundle.clone());
-                                let opened = StoredValue::new(Vec::new());
-                                let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) opened=opened /> };
-                                view! {
-                                    <div class="folio-layout">
-                                        <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
-                                            {nav}
-                                        </nav>
-                                        <main class="folio-main">{page}</main>
-                                    </div>
-                                }
-                                .into_any()
-                            }
-                            Some(Err(err)) => view! {
-                                <main class="folio-main"><LoadFailed error=err on_retry=retry.clone() /></main>
-                            }
-                            .into_any(),
+                match bundle.get() {
+                    None => view! { <Skeleton progress=progress /> }.into_any(),
+                    Some(Ok(loaded)) => {
+                        let page_bundle = loaded.clone();
+                        let page = move || pages::page_for(route.get(), search, page_bundle.clone());
+                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) opened=opened /> };
+                        view! {
+                            <div class="folio-layout">
+                                <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>
+                                    {nav}
+                                </nav>
+                                <main class="folio-main">{page}</main>
+                            </div>
+                        }
+                        .into_any()
                     }
+                    Some(Err(err)) => view! {
+                        <main class="folio-main"><LoadFailed error=err on_retry=retry.clone() /></main>
+                    }
+                    .into_any(),
+                }
             }}
             <Show when=move || help_open.get()>
                 <Help on_close=move || set_help_open.set(false) />
