@@ -12,7 +12,7 @@ use crate::app::bodies::{body_in, use_bodies, BodyShard};
 use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
-use crate::search::matcher::category_names;
+use crate::search::matcher::{category_names, from_alternating};
 use crate::search::{Hit, Query};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -39,6 +39,9 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn search(this: &Searcher, query: &str, candidates: &[u32]) -> Vec<u32>;
+
+    #[wasm_bindgen(method)]
+    fn snippet(this: &Searcher, number: u32, query: &str) -> Vec<String>;
 
     /// Releases its memory in the module.
     #[wasm_bindgen(method)]
@@ -90,6 +93,9 @@ struct Prepared {
     /// also the order of the hits. The searcher knows article `order[n]`
     /// as its `n`th.
     order: Vec<u32>,
+    /// The searcher's number of each article (bundle order): `order`
+    /// inverted.
+    numbers: Vec<u32>,
     /// How many articles of `order` the searcher has.
     added: usize,
     /// A split bundle's body shard being indexed, by number.
@@ -108,13 +114,19 @@ enum Advanced {
 
 impl Prepared {
     fn new(bundle: &SharedBundle) -> Prepared {
+        let order: Vec<u32> = newest_first(&bundle.bundle.articles, &Filter::All)
+            .into_iter()
+            .map(|index| index as u32)
+            .collect();
+        let mut numbers = vec![0; order.len()];
+        for (number, &index) in order.iter().enumerate() {
+            numbers[index as usize] = number as u32;
+        }
         Prepared {
             bundle: bundle.clone(),
             searcher: None,
-            order: newest_first(&bundle.bundle.articles, &Filter::All)
-                .into_iter()
-                .map(|index| index as u32)
-                .collect(),
+            order,
+            numbers,
             added: 0,
             bodies: None,
         }
@@ -297,6 +309,27 @@ impl SearchCache {
                 .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
         }
         hits
+    }
+}
+
+impl SearchCache {
+    /// The body of article `index` of `bundle` around the first match of
+    /// `query`, marked; `None` when the body has no match or the article is
+    /// not indexed yet (the list then shows the excerpt).
+    pub fn snippet(
+        self,
+        bundle: &SharedBundle,
+        index: usize,
+        query: &str,
+    ) -> Option<Vec<(String, bool)>> {
+        let alternating = self
+            .with_prepared(bundle, |prepared| {
+                let number = *prepared.numbers.get(index)?;
+                let searcher = prepared.searcher.as_ref()?;
+                ((number as usize) < prepared.added).then(|| searcher.snippet(number, query))
+            })
+            .flatten()?;
+        (!alternating.is_empty()).then(|| from_alternating(alternating))
     }
 }
 

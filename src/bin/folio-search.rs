@@ -6,16 +6,24 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use folio::search::matcher::{snippet, to_alternating};
+    use folio::search::text::body_text;
     use folio::search::{Hit, Query, SearchIndex, SearchableArticle};
     use wasm_bindgen::prelude::*;
 
-    /// The searchable text and index of one viewer's bundle.
+    /// The searchable text and index of one viewer's bundle, and each
+    /// article's plain body text for search snippets (a split bundle's
+    /// viewer has no bodies of its own to cut them from).
     #[wasm_bindgen]
     #[derive(Default)]
     pub struct Searcher {
         searchable: Vec<SearchableArticle>,
         index: SearchIndex,
+        texts: Vec<Box<str>>,
     }
+
+    /// Characters either side of the first match in a snippet.
+    const SNIPPET_RADIUS: usize = 60;
 
     #[wasm_bindgen]
     impl Searcher {
@@ -25,16 +33,18 @@ mod exports {
             Searcher::default()
         }
 
-        /// Adds the next article of the bundle (bundle order), as
-        /// `SearchableArticle::from_parts` takes it.
+        /// Adds the next article (the searcher numbers them in the order
+        /// they come), as `SearchableArticle::from_parts` takes it.
         pub fn add(&mut self, title: &str, author: &str, categories: &str, body_html: &str) {
-            let article = SearchableArticle::from_parts(title, author, categories, body_html);
+            let text = body_text(body_html);
+            let article = SearchableArticle::from_text(title, author, categories, &text);
             self.index.add(&article);
             self.searchable.push(article);
+            self.texts.push(text.into_boxed_str());
         }
 
-        /// The articles among `candidates` (bundle indices, in list order)
-        /// that `query` finds, best first, each as `Hit::packed`.
+        /// The articles among `candidates` (the searcher's numbers, in list
+        /// order) that `query` finds, best first, each as `Hit::packed`.
         pub fn search(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
             let candidates: Vec<usize> = candidates.iter().map(|&i| i as usize).collect();
             self.index
@@ -42,6 +52,19 @@ mod exports {
                 .into_iter()
                 .map(Hit::packed)
                 .collect()
+        }
+
+        /// The body around the first match of `query` in article `number`,
+        /// as runs that alternate unmarked and marked, starting unmarked
+        /// (possibly empty); no runs when the body has no match.
+        pub fn snippet(&self, number: u32, query: &str) -> Vec<String> {
+            let Some(text) = self.texts.get(number as usize) else {
+                return Vec::new();
+            };
+            let Some(runs) = snippet(text, &Query::parse(query), SNIPPET_RADIUS) else {
+                return Vec::new();
+            };
+            to_alternating(runs)
         }
     }
 }

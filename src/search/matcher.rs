@@ -35,7 +35,12 @@ impl SearchableArticle {
         categories: &str,
         body_html: &str,
     ) -> SearchableArticle {
-        let rest = format!("{author}\n{categories}\n{}", body_text(body_html));
+        SearchableArticle::from_text(title, author, categories, &body_text(body_html))
+    }
+
+    /// The same with the body already as plain text ([`body_text`]).
+    pub fn from_text(title: &str, author: &str, categories: &str, body: &str) -> SearchableArticle {
+        let rest = format!("{author}\n{categories}\n{body}");
         SearchableArticle {
             title: normalize(title),
             rest: normalize(&rest),
@@ -192,6 +197,42 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
         }
     }
     runs
+}
+
+/// Marked runs as the search module hands them across the wasm boundary:
+/// plain strings alternating unmarked and marked, starting unmarked (the
+/// first possibly empty). [`from_alternating`] turns them back.
+///
+/// ```
+/// use folio::search::matcher::{from_alternating, to_alternating};
+/// let runs = vec![("中俄".to_owned(), true), ("关系".to_owned(), false)];
+/// assert_eq!(to_alternating(runs.clone()), ["", "中俄", "关系"]);
+/// assert_eq!(from_alternating(to_alternating(runs.clone())), runs);
+/// ```
+pub fn to_alternating(runs: Vec<(String, bool)>) -> Vec<String> {
+    let mut alternating: Vec<String> = Vec::with_capacity(runs.len() + 1);
+    for (run, marked) in runs {
+        let next_is_marked = alternating.len() % 2 == 1;
+        if next_is_marked == marked {
+            alternating.push(run);
+        } else if let Some(last) = alternating.last_mut() {
+            last.push_str(&run);
+        } else {
+            alternating.push(String::new());
+            alternating.push(run);
+        }
+    }
+    alternating
+}
+
+/// The runs [`to_alternating`] was given (empty runs left out).
+pub fn from_alternating(alternating: Vec<String>) -> Vec<(String, bool)> {
+    alternating
+        .into_iter()
+        .enumerate()
+        .filter(|(_, run)| !run.is_empty())
+        .map(|(at, run)| (run, at % 2 == 1))
+        .collect()
 }
 
 /// About `radius` characters either side of the first match in `text`, with

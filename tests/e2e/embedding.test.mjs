@@ -51,8 +51,14 @@ async function openHost(viewport = DESKTOP) {
 }
 
 test("two viewers on one host page: own bundles, options and state", async () => {
-  const { page, problems, close, one, two } = await openHost();
+  const { page, problems, close, one, two, external } = await openHost();
   try {
+    // The host page sets no referrer policy: the viewer's images send none
+    // anyway (the feeds' image hosts refuse foreign referrers).
+    await page.waitForFunction(() => [...document.querySelectorAll("#viewer-one img.thumbnail")].some((img) => img.complete));
+    const thumbnails = external.filter((r) => r.type === "image" && r.url.includes("picsum.photos"));
+    assert.ok(thumbnails.length >= 1, "thumbnails were requested");
+    for (const request of thumbnails) assert.equal(request.headers.referer, undefined, request.url);
     // Loaded twice, mounted once per element, one stylesheet.
     assert.equal(await page.locator("#viewer-one > .folio").count(), 1);
     assert.equal(await page.locator("#viewer-two > .folio").count(), 1);

@@ -93,6 +93,8 @@ test("a split bundle: first list from the manifest, older articles after, bodies
     await page.goto(`${server.url}#/?q=word77x`);
     await page.locator(".list-count").filter({ hasText: /^1 match$/ }).waitFor();
     assert.match(await page.locator(".article-row .row-title").innerText(), /第77篇/);
+    // The snippet comes from the body, which this viewer only saw in a body shard.
+    assert.deepEqual(await page.locator(".article-row .excerpt mark").allInnerTexts(), ["word77x"]);
     assert.deepEqual(problems, []);
   } finally {
     await close();

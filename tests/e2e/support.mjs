@@ -53,8 +53,13 @@ export function serveViewer(overrides = {}) {
   return startServer({ root: DIST, prefix: PREFIX, overrides });
 }
 
-const PLACEHOLDER_IMAGE =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180"><rect width="320" height="180" fill="#c9c2b6"/></svg>';
+// A 320×180 grey PNG: a raster stand-in costs the page what a real photo
+// does (an SVG would make the browser build a document per image, which
+// real feeds' JPEGs never cost, and skew bench-search's timings).
+const PLACEHOLDER_IMAGE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAUAAAAC0CAIAAABqhmJGAAABlElEQVR42u3TQQkAAAwDsfoXNAH7zdV0FAJRcHC5HaBUJAADAwYGDAwGBgwMGBgwMBgYMDBgYDAwYGDAwICBwcCAgQEDAwYGAwMGBgwMBgYMDBgYMDAYGDAwYGDAwGBgwMCAgcHAgIEBAwMGBgMDBgYMDAZWAQwMGBgwMBgYMDBgYMDAYGDAwICBwcCAgQEDAwYGAwMGBgwMGBgMDBgYMDAYGDAwYGDAwGBgwMCAgQEDg4EBAwMGBgMDBgYMDBgYDAwYGDAwGBgwMGBgwMBgYMDAgIEBA4OBAQMDBgYDAwYGDAwYGAwMGBgwMGBgMDBgYMDAYGDAwICBAQODgQEDAwYGDAwGBgwMGBgMDBgYMDBgYDAwYGDAwGBgwMCAgQEDg4EBAwMGBgwMBgYMDBgYDAwYGDAwYGAwMGBgwMCAgcHAgIEBA4OBAQMDBgYMDAYGDAwYGAysAhgYMDBgYDAwYGDAwICBwcCAgQEDg4EBAwMGBgwMBgYMDBgYMDAYGDAwYGAwMGBgwMCAgcHAgIEBAwMGhm4P3I0+tlabPLkAAAAASUVORK5CYII=",
+  "base64",
+);
 
 /**
  * A page whose problems (console errors, uncaught exceptions, CSP violations)
@@ -75,7 +80,7 @@ export async function openPage(browser, viewport = DESKTOP, options = {}) {
       const request = route.request();
       external.push({ url: request.url(), type: request.resourceType(), headers: request.headers() });
       if (request.resourceType() === "image") {
-        return route.fulfill({ contentType: "image/svg+xml", body: PLACEHOLDER_IMAGE });
+        return route.fulfill({ contentType: "image/png", body: PLACEHOLDER_IMAGE });
       }
       if (request.resourceType() === "document") {
         return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>stub</title>" });

@@ -3,19 +3,16 @@
 use crate::app::components::article_meta::ArticleMeta;
 use crate::app::components::highlighted::Highlighted;
 use crate::app::reading::use_reading;
+use crate::app::SearchCache;
 use crate::app::SharedBundle;
 use crate::route::{with_search, Route, SearchState};
-use crate::search::matcher::{highlight, snippet};
-use crate::search::text::body_text;
+use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
 
-/// Characters either side of the first match in a search snippet.
-const SNIPPET_RADIUS: usize = 60;
-
 /// Title, meta line, thumbnail and excerpt of the article at `index`; with
 /// a search, matches are marked and the excerpt becomes a snippet around the
-/// first match in the body.
+/// first match in the body (cut by the search module, which has the text).
 #[component]
 pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
@@ -29,7 +26,8 @@ pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> im
     } else {
         (
             highlight(&article.title, &parsed),
-            snippet(&body_text(&article.body), &parsed, SNIPPET_RADIUS)
+            expect_context::<SearchCache>()
+                .snippet(&bundle, index, &search.text)
                 .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
         )
     };

@@ -106,3 +106,21 @@ fn snippets_center_on_the_first_hit() {
     );
     assert!(snippet("nothing here", &Query::parse("中俄"), 10).is_none());
 }
+
+#[test]
+fn alternating_runs_merge_neighbours_of_one_kind_and_round_trip() {
+    let run = |text: &str, marked: bool| (text.to_owned(), marked);
+    assert!(to_alternating(vec![]).is_empty());
+    assert_eq!(
+        to_alternating(vec![
+            run("a", false),
+            run("b", false),
+            run("c", true),
+            run("d", true)
+        ]),
+        ["ab", "cd"]
+    );
+    assert_eq!(to_alternating(vec![run("x", true)]), ["", "x"]);
+    let runs = vec![run("…前", false), run("中俄", true), run("后…", false)];
+    assert_eq!(from_alternating(to_alternating(runs.clone())), runs);
+}
