@@ -20,7 +20,7 @@ pub const LAYOUT: &str = "split";
 /// One shard file, relative to the manifest, and how many articles it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShardFile {
-    /// Path relative to the manifest's URL (`articles/0003-1a2b3c4d5e.json`).
+    /// Path relative to the manifest's URL (`articles/0003-1a2b3c4d5e6f7a8b.json`).
     pub file: String,
     /// How many articles it holds.
     pub count: usize,

@@ -218,7 +218,9 @@ fn write_shard(
     count: usize,
 ) -> Result<ShardFile, BundlerError> {
     let digest = Sha256::digest(json.as_bytes());
-    let hash: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+    // 16 hex digits, as `make dist` names its hashed files (the hosting
+    // rules in docs/hosting.md cache such names for a year).
+    let hash: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let file = format!("{dir}/{number:04}-{hash}.json");
     let path = folder.join(&file);
     if !path.is_file() {

@@ -8,7 +8,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { startServer } from "../../scripts/serve.mjs";
 import { DESKTOP, DIST, ROOT, bundle, launch, openPage, screenshot } from "./support.mjs";
 
@@ -48,6 +48,11 @@ before(async () => {
   execFileSync("node", [join(ROOT, "scripts/dist.mjs"), DIST, site, "--bundle", bundle(join(ROOT, "demo/posts"))], {
     stdio: "inherit",
   });
+  // A split bundle beside it (`folio bundle --split`), for its shards' headers.
+  execFileSync(resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio"), [
+    "bundle", join(ROOT, "demo/posts"), "-o", join(site, "split"), "--split",
+    "--articles-per-shard", "2", "--bodies-per-shard", "3", "--quiet",
+  ]);
   // A bundle with a markdown body, to load the hashed markdown module too.
   writeFileSync(join(site, "markdown.json"), JSON.stringify({
     format: "folio-bundle",
@@ -148,6 +153,14 @@ test("nginx serves the documented headers", async () => {
   const loader = await fetch(`${base}folio.js`);
   assert.equal(loader.headers.get("cache-control"), "no-cache");
   assert.match(loader.headers.get("content-type"), /javascript/);
+  // A split bundle: the manifest is checked on every load, shards (named by
+  // their content) are cached for a year.
+  const manifest = await fetch(`${base}split/bundle.json`);
+  assert.equal(manifest.headers.get("cache-control"), "no-cache");
+  const { article_shards: [shard] } = await manifest.json();
+  const shardResponse = await fetch(`${base}split/${shard.file}`);
+  assert.equal(shardResponse.status, 200);
+  assert.match(shardResponse.headers.get("cache-control"), /max-age=31536000, immutable/);
   const index = await fetch(base);
   assert.match(index.headers.get("content-security-policy"), /frame-ancestors 'none'/);
   const embed = await fetch(`${base}embed.html`);
