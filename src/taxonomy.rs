@@ -6,7 +6,9 @@
 
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+// Hash maps while counting (the order comes from sorting the result by count,
+// then name): the viewer recounts on every keystroke of a search.
+use rustc_hash::FxHashMap;
 
 /// One category and everything under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,19 +35,40 @@ pub struct NameCount {
 /// alike): real hierarchies have three, and depth costs quadratic work.
 pub const MAX_CATEGORY_DEPTH: usize = 16;
 
+/// A category tree being counted; names are borrowed from the articles, so
+/// counting allocates only for names not seen before (the viewer recounts
+/// on every keystroke of a search).
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     count: usize,
-    children: BTreeMap<String, Builder>,
+    children: FxHashMap<&'a str, Builder<'a>>,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
+    /// Counts one article in every prefix of `path`.
+    fn add_path(&mut self, path: &'a [String]) {
+        let mut node = self;
+        for name in path {
+            node = node.children.entry(name).or_default();
+            node.count += 1;
+        }
+    }
+
+    /// Counts one article once in the prefix `prefix`.
+    fn add_prefix(&mut self, prefix: &'a [String]) {
+        let mut node = self;
+        for name in prefix {
+            node = node.children.entry(name).or_default();
+        }
+        node.count += 1;
+    }
+
     fn into_nodes(self) -> Vec<CategoryNode> {
         let mut nodes: Vec<CategoryNode> = self
             .children
             .into_iter()
             .map(|(name, child)| CategoryNode {
-                name,
+                name: name.to_owned(),
                 count: child.count,
                 children: child.into_nodes(),
             })
@@ -78,19 +101,26 @@ pub fn category_tree_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> 
 // code (and its sort) exists once in the viewer's wasm, not once per caller.
 fn tree_of(articles: &mut dyn Iterator<Item = &Article>) -> Vec<CategoryNode> {
     let mut root = Builder::default();
+    let mut prefixes: Vec<&[String]> = Vec::new();
     for article in articles {
-        // Two paths sharing a prefix count the article once at that prefix.
-        let prefixes: BTreeSet<&[String]> = article
-            .categories
-            .iter()
-            .flat_map(|path| (1..=path.len()).map(move |depth| &path[..depth]))
-            .collect();
-        for prefix in prefixes {
-            let mut node = &mut root;
-            for name in prefix {
-                node = node.children.entry(name.clone()).or_default();
+        match article.categories.as_slice() {
+            [] => {}
+            // Most articles have one path: every prefix of it is distinct.
+            [path] => root.add_path(path),
+            // Two paths sharing a prefix count the article once at that prefix.
+            paths => {
+                prefixes.clear();
+                prefixes.extend(
+                    paths
+                        .iter()
+                        .flat_map(|path| (1..=path.len()).map(move |depth| &path[..depth])),
+                );
+                prefixes.sort_unstable();
+                prefixes.dedup();
+                for prefix in &prefixes {
+                    root.add_prefix(prefix);
+                }
             }
-            node.count += 1;
         }
     }
     root.into_nodes()
@@ -128,7 +158,7 @@ pub fn tag_counts_of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec
 }
 
 fn name_counts(names: &mut dyn Iterator<Item = &str>) -> Vec<NameCount> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for name in names {
         *counts.entry(name).or_default() += 1;
     }
