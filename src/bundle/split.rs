@@ -68,12 +68,20 @@ impl Shards {
             }
         }
         let list = |raw: Option<&RawValue>, path: &str| -> Result<Vec<ShardFile>, BundleError> {
-            serde_json::from_str(raw.map_or("[]", RawValue::get)).map_err(|err| {
-                BundleError::WrongType {
+            let shards: Vec<ShardFile> = serde_json::from_str(raw.map_or("[]", RawValue::get))
+                .map_err(|err| BundleError::WrongType {
                     path: path.to_owned(),
                     message: format!("expected a list of {{\"file\", \"count\"}} ({err})"),
-                }
-            })
+                })?;
+            match shards.iter().position(|shard| !is_inside(&shard.file)) {
+                Some(at) => Err(BundleError::WrongType {
+                    path: format!("{path}[{at}].file"),
+                    message:
+                        "must be a path inside the bundle's folder (no scheme, no leading /, no ..)"
+                            .to_owned(),
+                }),
+                None => Ok(shards),
+            }
         };
         Ok(Shards {
             split: true,
@@ -154,6 +162,18 @@ impl LoadedBundle {
     pub(super) fn recount_when_complete(&mut self) {
         self.shards.recount = true;
     }
+}
+
+/// Whether a shard's `file` stays inside the manifest's folder: a bundle is
+/// untrusted, and its shard names must not send a viewer to another site or
+/// `folio search` to another folder.
+fn is_inside(file: &str) -> bool {
+    !file.is_empty()
+        && !file.starts_with('/')
+        && !file.contains(['\\', ':', '?', '#'])
+        && file
+            .split('/')
+            .all(|segment| !segment.is_empty() && segment != "." && segment != "..")
 }
 
 /// Reads a body shard.

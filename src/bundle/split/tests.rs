@@ -145,6 +145,34 @@ fn split_fields_that_are_wrong_say_so() {
         .replace("\"article_shards\":[]", "\"article_shards\":[{\"file\":3}]");
     let err = parse(&bad).unwrap_err().to_string();
     assert!(err.starts_with("article_shards: expected a list"), "{err}");
+    // A bundle is untrusted: its shards stay in its folder.
+    for file in [
+        "https://evil.example/a.json",
+        "/etc/passwd",
+        "../secrets.json",
+        "articles/../../x.json",
+        "articles//a.json",
+        "a\\b.json",
+        "",
+    ] {
+        let escaping = manifest(&all, 5, &[]).replace(
+            "\"article_shards\":[]",
+            &format!(
+                "\"article_shards\":[{{\"file\":{},\"count\":1}}]",
+                json!(file)
+            ),
+        );
+        let err = parse(&escaping).unwrap_err().to_string();
+        assert!(
+            err.starts_with("article_shards[0].file: must be a path inside"),
+            "{file}: {err}"
+        );
+    }
+    let fine = manifest(&all, 5, &[]).replace(
+        "\"article_shards\":[]",
+        "\"article_shards\":[{\"file\":\"articles/0000-0123456789abcdef.json\",\"count\":1}]",
+    );
+    assert!(parse(&fine).is_ok());
 }
 
 #[test]
