@@ -195,6 +195,7 @@ fn start_loading(url: String, bundle: CurrentBundle, progress: RwSignal<Option<f
             &|loaded| {
                 let _ = bundle.try_set(Some(Ok(loaded)));
             },
+            &|| !bundle.is_disposed(),
         )
         .await;
         if let Err(err) = loaded {

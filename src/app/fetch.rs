@@ -45,7 +45,9 @@ pub type Progress = (u64, Option<u64>);
 /// holds the newest articles) at once, then, when every article shard has
 /// been fetched (newest first), the whole bundle. A shard that cannot be
 /// fetched or read is reported as skipped articles, by its file name.
-/// `on_progress` hears about the bytes of the bundle URL as they arrive.
+/// `on_progress` hears about the bytes of the bundle URL as they arrive;
+/// once `wanted` says no (an embedded viewer may be unmounted meanwhile),
+/// no more shards are fetched.
 ///
 /// # Errors
 /// See [`FetchError`]: network failure, an HTTP error status, or content
@@ -54,6 +56,7 @@ pub async fn load_bundle(
     url: &str,
     on_progress: &dyn Fn(Progress),
     on_loaded: &dyn Fn(SharedBundle),
+    wanted: &dyn Fn() -> bool,
 ) -> Result<(), FetchError> {
     let (manifest_url, text) = fetch_text(url, on_progress).await?;
     let mut loaded = bundle::parse(&text).map_err(|err| FetchError::Bundle {
@@ -66,6 +69,9 @@ pub async fn load_bundle(
     }
     on_loaded(Arc::new(loaded.clone()));
     while let Some(shard) = loaded.shards.next() {
+        if !wanted() {
+            return Ok(());
+        }
         let url = resolve(&manifest_url, &shard.file);
         let outcome = fetch_article_shard(&url).await;
         loaded.absorb_shard(outcome.map_err(|err| err.to_string()));

@@ -263,6 +263,25 @@ impl SearchCache {
         });
     }
 
+    /// The body of article `index` of `bundle` around the first match of
+    /// `query`, marked; `None` when the body has no match or the article is
+    /// not indexed yet (the list then shows the excerpt).
+    pub fn snippet(
+        self,
+        bundle: &SharedBundle,
+        index: usize,
+        query: &str,
+    ) -> Option<Vec<(String, bool)>> {
+        let alternating = self
+            .with_prepared(bundle, |prepared| {
+                let number = *prepared.numbers.get(index)?;
+                let searcher = prepared.searcher.as_ref()?;
+                ((number as usize) < prepared.added).then(|| searcher.snippet(number, query))
+            })
+            .flatten()?;
+        (!alternating.is_empty()).then(|| from_alternating(alternating))
+    }
+
     /// Makes the calling view run again when indexing completes, if it
     /// shows the results of `query` (they are partial until then).
     pub fn track_completion(self, query: &str) {
@@ -309,27 +328,6 @@ impl SearchCache {
                 .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
         }
         hits
-    }
-}
-
-impl SearchCache {
-    /// The body of article `index` of `bundle` around the first match of
-    /// `query`, marked; `None` when the body has no match or the article is
-    /// not indexed yet (the list then shows the excerpt).
-    pub fn snippet(
-        self,
-        bundle: &SharedBundle,
-        index: usize,
-        query: &str,
-    ) -> Option<Vec<(String, bool)>> {
-        let alternating = self
-            .with_prepared(bundle, |prepared| {
-                let number = *prepared.numbers.get(index)?;
-                let searcher = prepared.searcher.as_ref()?;
-                ((number as usize) < prepared.added).then(|| searcher.snippet(number, query))
-            })
-            .flatten()?;
-        (!alternating.is_empty()).then(|| from_alternating(alternating))
     }
 }
 
