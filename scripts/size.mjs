@@ -18,8 +18,8 @@ const counted = /\.(wasm|js|mjs|css|html)$/;
 // viewer.
 const LATER = {
   "purify.es.mjs": "the reader's sanitizer, fetched after the first list",
-  "folio-search_bg.wasm": "search text and index, fetched after the first list",
-  "folio-search.js": "search text and index, fetched after the first list",
+  "folio-search_bg.wasm": "search text, index and snippets, fetched after the first list",
+  "folio-search.js": "search text, index and snippets, fetched after the first list",
   "folio-markdown_bg.wasm": "only when a markdown body is opened",
   "folio-markdown.js": "only when a markdown body is opened",
   "embed.html": "iframe mode only",
