@@ -13,7 +13,8 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Turn a folder of Hexo posts into one JSON bundle for the viewer.
+    /// Turn a folder of Hexo posts into a JSON bundle for the viewer: one
+    /// file, or with --split a folder of shards for large collections.
     ///
     /// Every file is accounted for: bundled, or reported with its path, line and
     /// reason. Exit status: 0 when every post was bundled, 1 when some were
@@ -30,7 +31,7 @@ pub enum Command {
 
 #[derive(Debug, ClapArgs)]
 pub struct SearchArgs {
-    /// The bundle to search.
+    /// The bundle to search: a file, or a split bundle's bundle.json.
     pub bundle: PathBuf,
     /// What to search for (quote it in the shell when it has spaces).
     pub query: String,
