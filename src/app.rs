@@ -258,23 +258,28 @@ fn announce(host: &web_sys::HtmlElement, bundle: CurrentBundle, route: Memo<Rout
         true
     });
     let open_host = host.clone();
-    Effect::new(move |_| {
+    // Returns the article announced, so that the same opening is not
+    // announced again when a split bundle's older articles arrive.
+    Effect::new(move |announced: Option<Option<String>>| {
         let Route::Article(id) = route.get() else {
-            return;
+            return None;
         };
         let Some(Ok(loaded)) = bundle.get() else {
-            return;
+            return None;
         };
-        if let Some(article) = loaded.bundle.articles.iter().find(|a| a.id == id) {
-            events::emit(
-                &open_host,
-                events::ARTICLE_OPEN,
-                &[
-                    ("id", JsValue::from_str(&article.id)),
-                    ("title", JsValue::from_str(&article.title)),
-                ],
-            );
+        if announced.flatten().as_ref() == Some(&id) {
+            return Some(id);
         }
+        let article = loaded.bundle.articles.iter().find(|a| a.id == id)?;
+        events::emit(
+            &open_host,
+            events::ARTICLE_OPEN,
+            &[
+                ("id", JsValue::from_str(&article.id)),
+                ("title", JsValue::from_str(&article.title)),
+            ],
+        );
+        Some(id)
     });
 }
 

@@ -67,6 +67,12 @@ test("a split bundle: first list from the manifest, older articles after, bodies
   const server = await serveViewer(splitFiles(slowShards));
   const { page, problems, close } = await openPage(browser, DESKTOP);
   try {
+    await page.addInitScript(() => {
+      window.hostEvents = [];
+      for (const type of ["folio:ready", "folio:article-open"]) {
+        document.addEventListener(type, (event) => window.hostEvents.push([type, event.detail.id ?? event.detail.articles]));
+      }
+    });
     await page.goto(server.url);
     // The first list needs the manifest only: every shard is still on its way.
     await page.locator(".article-row").first().waitFor();
@@ -76,6 +82,15 @@ test("a split bundle: first list from the manifest, older articles after, bodies
     assert.match(await loadingMore.innerText(), /Loading 90 older articles/);
     assert.ok(!server.requests.some((path) => path.includes("/bodies/")), server.requests.join("\n"));
     await screenshot(page, "viewer-split-loading-desktop");
+
+    // A new article opened while the shards arrive is announced to the host
+    // page once, not again when the whole bundle replaces the first view.
+    await page.locator(".article-row .row-title a").first().click();
+    await page.getByRole("heading", { level: 1, name: /第130篇/ }).waitFor();
+    await page.waitForFunction(() => window.hostEvents.some(([type]) => type === "folio:ready"), null, { timeout: 20000 });
+    const events = await page.evaluate(() => window.hostEvents);
+    assert.deepEqual(events, [["folio:article-open", idOf(130)], ["folio:ready", POSTS]]);
+    await page.goBack();
 
     // The shards arrive: every article is listed, and the notice goes.
     await page.locator(".list-count").filter({ hasText: `${POSTS} articles` }).waitFor({ timeout: 20000 });
