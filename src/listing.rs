@@ -4,6 +4,7 @@
 use crate::article::Article;
 use crate::reading_state::ReadingState;
 use crate::route::{Route, SearchState};
+use crate::search::Hit;
 
 /// Rows per page of the list: enough to scroll, few enough that the DOM stays
 /// small at 100,000 articles.
@@ -94,7 +95,29 @@ pub fn newest_first_where(articles: &[Article], keep: impl Fn(&Article) -> bool)
         .collect()
 }
 
-/// One page of a list of `total` rows.
+/// The articles a list shows (bundle indices), in its order: with a text
+/// search its `hits`, ranked; otherwise every article, newest first. Either
+/// way only those `keep` accepts (the list's category, author or tag, or
+/// starred) that pass the search's other filters.
+pub fn listed(
+    articles: &[Article],
+    hits: Option<&[Hit]>,
+    keep: impl Fn(&Article) -> bool,
+    search: &SearchState,
+    reading: &ReadingState,
+) -> Vec<usize> {
+    let mut order = match hits {
+        Some(hits) => hits
+            .iter()
+            .map(|hit| hit.index)
+            .filter(|&index| keep(&articles[index]))
+            .collect(),
+        None => newest_first_where(articles, keep),
+    };
+    retain_filtered(&mut order, articles, search, reading);
+    order
+}
+
 /// Keeps in `order` (bundle indices) the articles that pass `search`'s
 /// filters besides its text: the date range, and unread/starred as `reading`
 /// says. The text is matched elsewhere (`search::search`).
@@ -117,6 +140,7 @@ pub fn retain_filtered(
     });
 }
 
+/// One page of a list of `total` rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageWindow {
     /// Zero-based page number, clamped to the last page.
@@ -286,5 +310,55 @@ mod tests {
         assert_eq!(narrowed("#/?from=2026-11-05"), [2, 1]);
         assert_eq!(narrowed("#/?to=2026-11-10&unread=1"), [0]);
         assert_eq!(narrowed("#/?starred=1"), [2]);
+    }
+
+    #[test]
+    fn a_list_is_its_hits_or_everything_newest_first_then_narrowed() {
+        let article = |id: &str, author: &str, day: u32| Article {
+            id: id.to_owned(),
+            author: Some(author.to_owned()),
+            date: Some(format!("2026-11-{day:02}T08:00:00Z")),
+            ..Article::default()
+        };
+        let articles = [
+            article("a", "甲", 1),
+            article("b", "乙", 2),
+            article("c", "甲", 3),
+        ];
+        let reading = ReadingState::default();
+        let by = |author: &'static str| move |a: &Article| a.author.as_deref() == Some(author);
+        let everything = SearchState::default();
+        assert_eq!(
+            listed(&articles, None, |_| true, &everything, &reading),
+            [2, 1, 0]
+        );
+        assert_eq!(
+            listed(&articles, None, by("甲"), &everything, &reading),
+            [2, 0]
+        );
+        // Hits keep their rank order (title hits first), not date order.
+        let hits = [
+            Hit {
+                index: 0,
+                in_title: true,
+            },
+            Hit {
+                index: 2,
+                in_title: false,
+            },
+            Hit {
+                index: 1,
+                in_title: false,
+            },
+        ];
+        assert_eq!(
+            listed(&articles, Some(&hits), by("甲"), &everything, &reading),
+            [0, 2]
+        );
+        let from_the_2nd = SearchState::of("#/?q=x&from=2026-11-02");
+        assert_eq!(
+            listed(&articles, Some(&hits), |_| true, &from_the_2nd, &reading),
+            [2, 1]
+        );
     }
 }

@@ -154,6 +154,17 @@ impl SearchState {
         state
     }
 
+    /// Whether the text is a query (not empty, nor only spaces and quotes).
+    pub fn has_text(&self) -> bool {
+        !crate::search::Query::parse(&self.text).is_empty()
+    }
+
+    /// Whether the list shows matches rather than everything: a query or
+    /// another filter.
+    pub fn is_active(&self) -> bool {
+        self.has_text() || self.has_filters()
+    }
+
     /// Whether a date range is set.
     pub fn has_dates(&self) -> bool {
         self.from.is_some() || self.to.is_some()

@@ -4,9 +4,8 @@
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
-use crate::listing::retain_filtered;
+use crate::listing::listed;
 use crate::route::{with_search, Route, SearchState};
-use crate::search::Query;
 use crate::taxonomy::{
     author_counts_of, category_tree_of, count_at, tag_counts_of, CategoryNode, NameCount,
 };
@@ -21,23 +20,22 @@ struct SearchCounts {
 }
 
 fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCounts> {
-    let has_text = !Query::parse(&search.text).is_empty();
-    if !has_text && !search.has_filters() {
+    if !search.is_active() {
         return None;
     }
     let articles = &bundle.bundle.articles;
-    let mut order: Vec<usize> = if has_text {
-        expect_context::<SearchCache>()
-            .hits(bundle, &search.text)
-            .iter()
-            .map(|hit| hit.index)
-            .collect()
-    } else {
-        (0..articles.len()).collect()
-    };
-    use_reading()
-        .0
-        .with_untracked(|state| retain_filtered(&mut order, articles, search, state));
+    let hits = search
+        .has_text()
+        .then(|| expect_context::<SearchCache>().hits(bundle, &search.text));
+    let order = use_reading().0.with_untracked(|state| {
+        listed(
+            articles,
+            hits.as_deref().map(Vec::as_slice),
+            |_| true,
+            search,
+            state,
+        )
+    });
     let matched: Vec<&crate::article::Article> = order.iter().map(|&i| &articles[i]).collect();
     Some(SearchCounts {
         total: matched.len(),

@@ -9,32 +9,30 @@ use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::SearchCache;
 use crate::app::SharedBundle;
-use crate::listing::{newest_first, retain_filtered, Filter};
+use crate::article::Article;
+use crate::listing::{listed, Filter};
 use crate::route::SearchState;
-use crate::search::Query;
 use leptos::prelude::*;
 
 /// The list page.
 #[component]
 pub fn LibraryPage(bundle: SharedBundle, filter: Filter, search: SearchState) -> impl IntoView {
-    let has_text = !Query::parse(&search.text).is_empty();
-    let is_search = has_text || search.has_filters();
-    let articles = &bundle.bundle.articles;
-    let mut order: Vec<usize> = if has_text {
-        // The hits over all articles, in rank order, narrowed to the filter:
-        // the same as searching the filter's articles (ranking is stable).
-        expect_context::<SearchCache>()
-            .hits(&bundle, &search.text)
-            .iter()
-            .map(|hit| hit.index)
-            .filter(|&index| filter.matches(&articles[index]))
-            .collect()
-    } else {
-        newest_first(articles, &filter)
-    };
-    use_reading()
-        .0
-        .with_untracked(|state| retain_filtered(&mut order, articles, &search, state));
+    let is_search = search.is_active();
+    // The hits over all articles, in rank order, narrowed to the filter: the
+    // same as searching the filter's articles (ranking is stable).
+    let hits = search
+        .has_text()
+        .then(|| expect_context::<SearchCache>().hits(&bundle, &search.text));
+    let order = use_reading().0.with_untracked(|state| {
+        let keep = |article: &Article| filter.matches(article);
+        listed(
+            &bundle.bundle.articles,
+            hits.as_deref().map(Vec::as_slice),
+            keep,
+            &search,
+            state,
+        )
+    });
     let total = order.len();
     let skipped = bundle.skipped.len();
     let pending = bundle.shards.pending();

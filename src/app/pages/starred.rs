@@ -7,9 +7,9 @@ use crate::app::components::search_status::SearchStatusNotice;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
-use crate::listing::{newest_first_where, retain_filtered};
+use crate::article::Article;
+use crate::listing::listed;
 use crate::route::SearchState;
-use crate::search::Query;
 use leptos::prelude::*;
 
 /// Starred articles, newest first, or the search's hits among them.
@@ -18,23 +18,21 @@ pub fn StarredPage(bundle: SharedBundle, search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
     let reading = use_reading();
     let locale = move || prefs.locale.get();
-    let articles = &bundle.bundle.articles;
-    let order: Vec<usize> = reading.0.with_untracked(|state| {
-        let mut order = if Query::parse(&search.text).is_empty() {
-            newest_first_where(articles, |a| state.is_starred(&a.id))
-        } else {
-            expect_context::<SearchCache>()
-                .hits(&bundle, &search.text)
-                .iter()
-                .map(|hit| hit.index)
-                .filter(|&index| state.is_starred(&articles[index].id))
-                .collect()
-        };
-        retain_filtered(&mut order, articles, &search, state);
-        order
+    let hits = search
+        .has_text()
+        .then(|| expect_context::<SearchCache>().hits(&bundle, &search.text));
+    let order = reading.0.with_untracked(|state| {
+        let keep = |article: &Article| state.is_starred(&article.id);
+        listed(
+            &bundle.bundle.articles,
+            hits.as_deref().map(Vec::as_slice),
+            keep,
+            &search,
+            state,
+        )
     });
     let total = order.len();
-    let is_search = !Query::parse(&search.text).is_empty() || search.has_filters();
+    let is_search = search.is_active();
     view! {
         <section class="library">
             <PageHeading>{move || locale().text().starred}</PageHeading>
