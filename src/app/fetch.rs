@@ -58,7 +58,7 @@ pub async fn load_bundle(
     on_loaded: &dyn Fn(SharedBundle),
     wanted: &dyn Fn() -> bool,
 ) -> Result<(), FetchError> {
-    let (manifest_url, text) = fetch_text(url, on_progress).await?;
+    let text = fetch_text(url, on_progress).await?;
     let mut loaded = bundle::parse(&text).map_err(|err| FetchError::Bundle {
         url: url.to_owned(),
         message: err.to_string(),
@@ -68,6 +68,9 @@ pub async fn load_bundle(
         return Ok(());
     }
     on_loaded(Arc::new(loaded.clone()));
+    // Shards are named relative to the bundle URL as given (as body shards
+    // are, in `lazy.rs`), not to where a redirect may have led.
+    let manifest_url = resolve(&page_base(), url);
     while let Some(shard) = loaded.shards.next() {
         if !wanted() {
             return Ok(());
@@ -82,11 +85,19 @@ pub async fn load_bundle(
 
 /// Fetches and reads an article shard.
 async fn fetch_article_shard(url: &str) -> Result<bundle::LoadedBundle, FetchError> {
-    let (_, text) = fetch_text(url, &|_| {}).await?;
+    let text = fetch_text(url, &|_| {}).await?;
     bundle::parse(&text).map_err(|err| FetchError::Bundle {
         url: url.to_owned(),
         message: err.to_string(),
     })
+}
+
+/// The page's base URL, which relative bundle URLs are relative to.
+fn page_base() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .unwrap_or_default()
 }
 
 /// `relative` resolved against `base` as a browser resolves a link (shard
@@ -97,13 +108,8 @@ fn resolve(base: &str, relative: &str) -> String {
         .unwrap_or_else(|_| relative.to_owned())
 }
 
-/// Fetches `url` as UTF-8 text, telling `on_progress` as bytes arrive;
-/// returns the absolute URL the response came from (after redirects) with
-/// the text.
-async fn fetch_text(
-    url: &str,
-    on_progress: &dyn Fn(Progress),
-) -> Result<(String, String), FetchError> {
+/// Fetches `url` as UTF-8 text, telling `on_progress` as bytes arrive.
+async fn fetch_text(url: &str, on_progress: &dyn Fn(Progress)) -> Result<String, FetchError> {
     let network = |err: gloo_net::Error| FetchError::Network {
         url: url.to_owned(),
         message: err.to_string(),
@@ -136,11 +142,10 @@ async fn fetch_text(
         }
         None => response.binary().await.map_err(network)?,
     };
-    let text = String::from_utf8(bytes).map_err(|err| FetchError::Bundle {
+    String::from_utf8(bytes).map_err(|err| FetchError::Bundle {
         url: url.to_owned(),
         message: format!("not UTF-8 (byte {})", err.utf8_error().valid_up_to()),
-    })?;
-    Ok((response.url(), text))
+    })
 }
 
 /// Reads a response body chunk by chunk, reporting progress.

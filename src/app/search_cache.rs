@@ -110,6 +110,9 @@ enum Advanced {
     NeedsBodies(u32),
     /// Every article is in.
     Done,
+    /// There is no searcher: the state was started afresh for another
+    /// bundle, and this indexing run has nothing left to do.
+    Superseded,
 }
 
 impl Prepared {
@@ -136,7 +139,7 @@ impl Prepared {
     /// needed, or `keep_going` says stop.
     fn advance(&mut self, keep_going: impl Fn() -> bool) -> Advanced {
         let Some(searcher) = &self.searcher else {
-            return Advanced::Paused(self.added);
+            return Advanced::Superseded;
         };
         while let Some(&index) = self.order.get(self.added) {
             let article = &self.bundle.bundle.articles[index as usize];
@@ -238,6 +241,7 @@ impl SearchCache {
                     return;
                 };
                 match advanced {
+                    Advanced::Superseded => return,
                     Advanced::Done => {
                         let _ = self.status.try_set(SearchStatus::Ready);
                         let _ = self.ready.try_set(true);
