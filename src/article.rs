@@ -75,6 +75,10 @@ pub struct Article {
     /// into the manifest's `body_shards`); `body` is then empty here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body_shard: Option<u32>,
+    /// In the split layout only: the article's position in the bundle,
+    /// oldest first, which is how the search index's postings name it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
 }
 
 /// The markup of an article body.

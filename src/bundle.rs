@@ -153,6 +153,8 @@ struct Envelope<'a> {
     #[serde(borrow)]
     body_shards: Option<&'a RawValue>,
     #[serde(borrow)]
+    index_shards: Option<&'a RawValue>,
+    #[serde(borrow)]
     categories: Option<&'a RawValue>,
     #[serde(borrow)]
     authors: Option<&'a RawValue>,
@@ -210,6 +212,7 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
         envelope.layout,
         envelope.article_shards,
         envelope.body_shards,
+        envelope.index_shards,
     )?;
     let raw_articles: Vec<&RawValue> = match envelope.articles {
         Some(raw) => serde_json::from_str(raw.get()).map_err(|err| BundleError::WrongType {

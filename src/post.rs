@@ -184,6 +184,7 @@ pub fn read_post(
         removed: cleaned.removed,
         extra: front.extra.into_iter().collect(),
         body_shard: None,
+        number: None,
     };
     Ok(ReadPost { article, warnings })
 }

@@ -10,11 +10,14 @@
 //! - [`matcher`]: CJK terms match as substrings; other terms as words or
 //!   word prefixes; ranking puts title hits first, then newer articles.
 //! - [`index`]: the same results from postings instead of a scan.
+//! - [`split`]: the same over a split bundle, from the index shards and
+//!   bodies a query needs.
 
 pub mod index;
 pub mod matcher;
 pub mod normalize;
 pub mod query;
+pub mod split;
 pub mod text;
 
 pub use index::SearchIndex;

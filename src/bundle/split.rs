@@ -26,6 +26,16 @@ pub struct ShardFile {
     pub count: usize,
 }
 
+/// One index shard file, relative to the manifest, and the first search key
+/// it holds (shards are in key order: `crate::search::index::shards`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexShardFile {
+    /// Path relative to the manifest's URL (`index/0003-1a2b3c4d5e6f7a8b.json`).
+    pub file: String,
+    /// The smallest key in the shard.
+    pub first_key: String,
+}
+
 /// A body shard: article id to body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BodyShard {
@@ -48,6 +58,9 @@ pub struct Shards {
     recount: bool,
     /// The body shard files that articles' `body_shard` indexes.
     pub body_shards: Vec<String>,
+    /// The search index's shards, in key order (none in bundles written
+    /// before the index existed: search then reads the bodies).
+    pub index_shards: Vec<IndexShardFile>,
 }
 
 impl Shards {
@@ -56,6 +69,7 @@ impl Shards {
         layout: Option<serde_json::Value>,
         article_shards: Option<&RawValue>,
         body_shards: Option<&RawValue>,
+        index_shards: Option<&RawValue>,
     ) -> Result<Shards, BundleError> {
         match layout {
             None => return Ok(Shards::default()),
@@ -67,31 +81,22 @@ impl Shards {
                 )))
             }
         }
-        let list = |raw: Option<&RawValue>, path: &str| -> Result<Vec<ShardFile>, BundleError> {
-            let shards: Vec<ShardFile> = serde_json::from_str(raw.map_or("[]", RawValue::get))
-                .map_err(|err| BundleError::WrongType {
-                    path: path.to_owned(),
-                    message: format!("expected a list of {{\"file\", \"count\"}} ({err})"),
-                })?;
-            match shards.iter().position(|shard| !is_inside(&shard.file)) {
-                Some(at) => Err(BundleError::WrongType {
-                    path: format!("{path}[{at}].file"),
-                    message:
-                        "must be a path inside the bundle's folder (no scheme, no leading /, no ..)"
-                            .to_owned(),
-                }),
-                None => Ok(shards),
-            }
-        };
+        let article_shards: Vec<ShardFile> =
+            list(article_shards, "article_shards", "{\"file\", \"count\"}")?;
+        check_inside(article_shards.iter().map(|s| &s.file), "article_shards")?;
+        let body_shards: Vec<ShardFile> =
+            list(body_shards, "body_shards", "{\"file\", \"count\"}")?;
+        check_inside(body_shards.iter().map(|s| &s.file), "body_shards")?;
+        let index_shards: Vec<IndexShardFile> =
+            list(index_shards, "index_shards", "{\"file\", \"first_key\"}")?;
+        check_inside(index_shards.iter().map(|s| &s.file), "index_shards")?;
         Ok(Shards {
             split: true,
-            article_shards: list(article_shards, "article_shards")?,
+            article_shards,
             absorbed: 0,
             recount: false,
-            body_shards: list(body_shards, "body_shards")?
-                .into_iter()
-                .map(|shard| shard.file)
-                .collect(),
+            body_shards: body_shards.into_iter().map(|shard| shard.file).collect(),
+            index_shards,
         })
     }
 
@@ -161,6 +166,34 @@ impl LoadedBundle {
     /// is in.
     pub(super) fn recount_when_complete(&mut self) {
         self.shards.recount = true;
+    }
+}
+
+/// A manifest's list of shards at `path`, whose entries are `shape`.
+fn list<T: serde::de::DeserializeOwned>(
+    raw: Option<&RawValue>,
+    path: &str,
+    shape: &str,
+) -> Result<Vec<T>, BundleError> {
+    serde_json::from_str(raw.map_or("[]", RawValue::get)).map_err(|err| BundleError::WrongType {
+        path: path.to_owned(),
+        message: format!("expected a list of {shape} ({err})"),
+    })
+}
+
+/// Refuses the first shard file of the list at `path` that is not
+/// [inside](is_inside) the manifest's folder, naming it.
+fn check_inside<'a>(
+    files: impl Iterator<Item = &'a String>,
+    path: &str,
+) -> Result<(), BundleError> {
+    match files.enumerate().find(|(_, file)| !is_inside(file)) {
+        Some((at, _)) => Err(BundleError::WrongType {
+            path: format!("{path}[{at}].file"),
+            message: "must be a path inside the bundle's folder (no scheme, no leading /, no ..)"
+                .to_owned(),
+        }),
+        None => Ok(()),
     }
 }
 

@@ -8,12 +8,19 @@
 //! rewrites only the shards that changed, and the manifest, written last and
 //! atomically, switches readers from the old set to the new one in one step.
 //! Files of the old set are removed after that.
+//!
+//! The index of the bodies' search keys is cut into index shards by key
+//! (`crate::search::index::shards`), so a viewer fetches the few a query
+//! needs instead of every body.
 
 use super::{write_atomically, BundlerError};
 use crate::article::Article;
-use crate::bundle::split::{read_body_shard, BodyShard, ShardFile, LAYOUT};
+use crate::bundle::split::{read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT};
 use crate::bundle::{Bundle, LoadedBundle, FORMAT, VERSION};
+use crate::search::split::{indexed_body, SearchStep, SplitSearch};
+use crate::search::{Hit, Query, SearchIndex};
 use crate::taxonomy::{tag_counts_of, CategoryNode, NameCount};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -23,6 +30,12 @@ use std::path::Path;
 pub const MANIFEST: &str = "bundle.json";
 const ARTICLES_DIR: &str = "articles";
 const BODIES_DIR: &str = "bodies";
+const INDEX_DIR: &str = "index";
+const SHARD_DIRS: [&str; 3] = [ARTICLES_DIR, BODIES_DIR, INDEX_DIR];
+
+/// About this much JSON per index shard: about 30 KB brotli, so a query of
+/// a few keys stays within a few hundred kilobytes.
+const INDEX_SHARD_BYTES: usize = 96 * 1024;
 
 /// How many articles go into one shard of each kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +68,8 @@ pub struct SplitSummary {
     pub article_shards: Vec<ShardFile>,
     /// Body shards.
     pub body_shards: Vec<ShardFile>,
+    /// Index shards, in key order.
+    pub index_shards: Vec<IndexShardFile>,
 }
 
 /// The manifest as written: a bundle document with the split fields.
@@ -70,6 +85,7 @@ struct ManifestDocument<'a> {
     articles: &'a [Article],
     article_shards: &'a [ShardFile],
     body_shards: &'a [ShardFile],
+    index_shards: &'a [IndexShardFile],
 }
 
 /// An article shard as written: a bundle document without bodies.
@@ -92,11 +108,26 @@ pub fn write_split_bundle(
     folder: &Path,
     sizes: ShardSizes,
 ) -> Result<SplitSummary, BundlerError> {
-    for dir in [ARTICLES_DIR, BODIES_DIR] {
+    for dir in SHARD_DIRS {
         let path = folder.join(dir);
         std::fs::create_dir_all(&path).map_err(|source| BundlerError::Write { path, source })?;
     }
     let tags = tag_counts_of(&bundle.articles);
+    let mut index_shards = Vec::new();
+    for (number, shard) in body_index(&bundle.articles)
+        .to_shards(INDEX_SHARD_BYTES)
+        .into_iter()
+        .enumerate()
+    {
+        let written = write_shard(folder, INDEX_DIR, number, &shard.json, 0)?;
+        index_shards.push(IndexShardFile {
+            file: written.file,
+            first_key: shard.first_key,
+        });
+    }
+    for (number, article) in bundle.articles.iter_mut().enumerate() {
+        article.number = Some(u32::try_from(number).unwrap_or(u32::MAX));
+    }
     let mut body_shards = Vec::new();
     for (number, chunk) in bundle.articles.chunks_mut(sizes.bodies.max(1)).enumerate() {
         let shard = u32::try_from(number).unwrap_or(u32::MAX);
@@ -140,6 +171,7 @@ pub fn write_split_bundle(
         articles: newest,
         article_shards: &article_shards,
         body_shards: &body_shards,
+        index_shards: &index_shards,
     };
     let json = to_json(&manifest, folder)?;
     write_atomically(&folder.join(MANIFEST), |file| {
@@ -149,19 +181,17 @@ pub fn write_split_bundle(
         in_manifest: newest.len(),
         article_shards,
         body_shards,
+        index_shards,
     };
     remove_unlisted(folder, &summary)?;
     Ok(summary)
 }
 
-/// Completes a split bundle read from its manifest at `manifest`: reads its
-/// article shards (one that cannot be read counts its articles as skipped,
-/// as in the viewer) and puts every article's body back from its body shard,
-/// so that the result is what the single-file bundle would have given.
-///
-/// # Errors
-/// When a body shard cannot be read, naming it.
-pub fn read_split_bundle(manifest: &Path, loaded: &mut LoadedBundle) -> Result<(), BundlerError> {
+/// Reads the article shards of a split bundle whose manifest at `manifest`
+/// was read into `loaded` (one that cannot be read counts its articles as
+/// skipped, as in the viewer): every article is then there, without its
+/// body. Does nothing for a single-file bundle.
+pub fn read_article_shards(manifest: &Path, loaded: &mut LoadedBundle) {
     let folder = manifest.parent().unwrap_or(Path::new("."));
     while let Some(shard) = loaded.shards.next() {
         let path = folder.join(&shard.file);
@@ -170,18 +200,117 @@ pub fn read_split_bundle(manifest: &Path, loaded: &mut LoadedBundle) -> Result<(
             .and_then(|json| crate::bundle::parse(&json).map_err(|err| err.to_string()));
         loaded.absorb_shard(outcome);
     }
-    let mut bodies: Vec<Option<BodyShard>> = vec![None; loaded.shards.body_shards.len()];
+}
+
+/// Completes a split bundle read from its manifest at `manifest`: reads its
+/// article shards ([`read_article_shards`]) and puts every article's body
+/// back from its body shard, so that the result is what the single-file
+/// bundle would have given.
+///
+/// # Errors
+/// When a body shard cannot be read, naming it.
+pub fn read_split_bundle(manifest: &Path, loaded: &mut LoadedBundle) -> Result<(), BundlerError> {
+    read_article_shards(manifest, loaded);
+    let mut bodies = BodyFiles::new(manifest, &loaded.shards.body_shards);
     for article in &mut loaded.bundle.articles {
-        let Some(number) = article.body_shard.take() else {
-            continue;
+        if article.body_shard.is_some() {
+            article.body = bodies.body_of(article)?;
+        }
+        // What only the split layout has.
+        article.body_shard = None;
+        article.number = None;
+    }
+    Ok(())
+}
+
+/// Which files a search over a split bundle read besides the manifest and
+/// article shards: what a viewer would have fetched for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchReads {
+    /// Index shards, as positions in the manifest's `index_shards`.
+    pub index_shards: Vec<usize>,
+    /// Body shards, as positions in the manifest's `body_shards`.
+    pub body_shards: Vec<u32>,
+}
+
+/// The hits of `query` among `candidates` (positions in `loaded`'s articles,
+/// newest first) of a split bundle with an index, read with
+/// [`read_article_shards`]: from the index shards the query needs and the
+/// bodies the index cannot decide alone ([`crate::search::split`]); the
+/// same hits as a search over the whole bundle.
+///
+/// # Errors
+/// When a file the search needs cannot be read or is malformed, naming it.
+pub fn search_split(
+    manifest: &Path,
+    loaded: &LoadedBundle,
+    candidates: &[usize],
+    query: &Query,
+) -> Result<(Vec<Hit>, SearchReads), BundlerError> {
+    let folder = manifest.parent().unwrap_or(Path::new("."));
+    let articles = &loaded.bundle.articles;
+    let total = articles.len() + loaded.skipped.len();
+    let mut search = SplitSearch::new(articles, total, &loaded.shards.index_shards);
+    let mut bodies = BodyFiles::new(manifest, &loaded.shards.body_shards);
+    let mut reads = SearchReads::default();
+    loop {
+        match search.search(candidates, query) {
+            SearchStep::Found(hits) => {
+                reads.body_shards = bodies.read.iter().copied().collect();
+                return Ok((hits, reads));
+            }
+            SearchStep::IndexShards(needed) => {
+                for shard in needed {
+                    let path = folder.join(&loaded.shards.index_shards[shard].file);
+                    let json = std::fs::read_to_string(&path)
+                        .map_err(|err| unreadable(&path, err.to_string()))?;
+                    search
+                        .absorb_index_shard(shard, &json)
+                        .map_err(|err| unreadable(&path, err.to_string()))?;
+                    reads.index_shards.push(shard);
+                }
+            }
+            SearchStep::Bodies(needed) => {
+                for position in needed {
+                    let body = bodies.body_of(&articles[position])?;
+                    search.add_body(articles, position, &body);
+                }
+            }
+        }
+    }
+}
+
+/// A split bundle's body shards, each read from its file when an article
+/// first needs it.
+struct BodyFiles<'a> {
+    manifest: &'a Path,
+    files: &'a [String],
+    loaded: Vec<Option<BodyShard>>,
+    /// Which shards were read.
+    read: std::collections::BTreeSet<u32>,
+}
+
+impl<'a> BodyFiles<'a> {
+    fn new(manifest: &'a Path, files: &'a [String]) -> BodyFiles<'a> {
+        BodyFiles {
+            manifest,
+            files,
+            loaded: vec![None; files.len()],
+            read: Default::default(),
+        }
+    }
+
+    /// The body of `article` from its body shard (its own `body` in a
+    /// single-file bundle); empty when the shard does not have it. Each
+    /// body is handed out once (moved out of its shard, so a whole bundle's
+    /// bodies are never held twice).
+    fn body_of(&mut self, article: &Article) -> Result<String, BundlerError> {
+        let Some(number) = article.body_shard else {
+            return Ok(article.body.clone());
         };
-        let unreadable = |path: &Path, message: String| BundlerError::Read {
-            path: path.to_owned(),
-            message,
-        };
-        let Some(slot) = bodies.get_mut(number as usize) else {
+        let Some(slot) = self.loaded.get_mut(number as usize) else {
             return Err(unreadable(
-                manifest,
+                self.manifest,
                 format!(
                     "article {} names body shard {number}, which is not listed",
                     article.id
@@ -189,16 +318,44 @@ pub fn read_split_bundle(manifest: &Path, loaded: &mut LoadedBundle) -> Result<(
             ));
         };
         if slot.is_none() {
-            let path = folder.join(&loaded.shards.body_shards[number as usize]);
+            let folder = self.manifest.parent().unwrap_or(Path::new("."));
+            let path = folder.join(&self.files[number as usize]);
             let json =
                 std::fs::read_to_string(&path).map_err(|err| unreadable(&path, err.to_string()))?;
             *slot = Some(read_body_shard(&json).map_err(|err| unreadable(&path, err.to_string()))?);
+            self.read.insert(number);
         }
-        if let Some(shard) = slot {
-            article.body = shard.bodies.remove(&article.id).unwrap_or_default();
+        Ok(slot
+            .as_mut()
+            .and_then(|shard| shard.bodies.remove(&article.id))
+            .unwrap_or_default())
+    }
+}
+
+fn unreadable(path: &Path, message: String) -> BundlerError {
+    BundlerError::Read {
+        path: path.to_owned(),
+        message,
+    }
+}
+
+/// The index of the articles' bodies, one field each, numbered in bundle
+/// order: what a split bundle's index shards hold. Titles, authors and
+/// categories are not in it: every reader has them already.
+fn body_index(articles: &[Article]) -> SearchIndex {
+    let mut index = SearchIndex::new();
+    // Texts are extracted on every core, a slice at a time so that only a
+    // slice of them is held at once; keys go in in order.
+    for slice in articles.chunks(1024) {
+        let texts: Vec<String> = slice
+            .par_iter()
+            .map(|article| indexed_body(&article.body))
+            .collect();
+        for text in &texts {
+            index.add_fields(&[text]);
         }
     }
-    Ok(())
+    index
 }
 
 fn to_json(value: &impl Serialize, folder: &Path) -> Result<String, BundlerError> {
@@ -237,8 +394,14 @@ fn remove_unlisted(folder: &Path, manifest: &SplitSummary) -> Result<(), Bundler
         .iter()
         .chain(&manifest.body_shards)
         .map(|shard| shard.file.as_str())
+        .chain(
+            manifest
+                .index_shards
+                .iter()
+                .map(|shard| shard.file.as_str()),
+        )
         .collect();
-    for dir in [ARTICLES_DIR, BODIES_DIR] {
+    for dir in SHARD_DIRS {
         let path = folder.join(dir);
         let entries = std::fs::read_dir(&path).map_err(|source| BundlerError::Write {
             path: path.clone(),

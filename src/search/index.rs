@@ -19,8 +19,16 @@
 //!
 //! The index is built one article at a time ([`SearchIndex::add`]), so the
 //! viewer can build it in short slices between frames.
+//!
+//! A split bundle carries the index of its bodies, built by the bundler and
+//! cut into shards by key ([`shards`]); a reader builds the index of what it
+//! has (titles, authors, categories), takes in the shards a query needs
+//! ([`SearchIndex::absorb_shard`]), and confirms inexact terms on the texts
+//! of the candidates alone ([`SearchIndex::search_confirming`]).
 
-use super::matcher::{occurs, ranked, Hit, SearchableArticle};
+pub mod shards;
+
+use super::matcher::{ranked, Hit, SearchableArticle};
 use super::query::{Query, Term};
 use crate::script::is_cjk;
 use rustc_hash::FxHashMap;
@@ -30,7 +38,7 @@ use std::collections::BTreeMap;
 type Postings = Vec<u32>;
 
 /// The inverted index of a bundle's searchable text.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct SearchIndex {
     /// How many articles have been added (they are `0..len`).
     len: usize,
@@ -45,6 +53,22 @@ struct Lookup {
     articles: Postings,
     exact: bool,
 }
+
+/// What the index must look up for one term: the same for a whole index
+/// and for choosing the shards of a split one. Nothing to look up means
+/// any article may contain the term.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Keys<'a> {
+    /// CJK characters or bigrams, all of which must be present.
+    grams: Vec<u64>,
+    /// Word prefixes, each of which must begin a word.
+    prefixes: Vec<&'a str>,
+}
+
+/// Articles whose full text a search needs, to confirm a term the index
+/// cannot decide alone, and was not given ([`SearchIndex::search_confirming`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unconfirmed(pub Vec<u32>);
 
 /// One key for a CJK character (`second` = `None`) or a pair of them.
 fn gram_key(first: char, second: Option<char>) -> u64 {
@@ -114,6 +138,12 @@ impl SearchIndex {
 
     /// Adds the next article (its index is [`len`](Self::len) before the call).
     pub fn add(&mut self, article: &SearchableArticle) {
+        self.add_fields(&article.fields());
+    }
+
+    /// Adds the next article as normalized fields (a term never matches
+    /// across two fields): how the bundler indexes bodies alone.
+    pub fn add_fields(&mut self, fields: &[&str]) {
         let Ok(id) = u32::try_from(self.len) else {
             // Over four billion articles: no bundle gets here; refusing to
             // index more keeps the postings' type small.
@@ -123,7 +153,7 @@ impl SearchIndex {
         // fewer map lookups than one per character.
         let mut grams = Vec::new();
         let mut words = Vec::new();
-        for field in article.fields() {
+        for field in fields {
             collect_keys(field, &mut grams, &mut words);
         }
         grams.sort_unstable();
@@ -154,11 +184,43 @@ impl SearchIndex {
         candidates: &[usize],
         query: &Query,
     ) -> Vec<Hit> {
+        let in_text = |index: u32, term: &Term| {
+            Some(
+                searchable
+                    .get(index as usize)
+                    .is_some_and(|article| article.contains(&term.text)),
+            )
+        };
+        self.search_confirming(searchable, candidates, query, in_text)
+            .unwrap_or_default()
+    }
+
+    /// [`search`](Self::search) where `searchable` may hold less than the
+    /// index (a split bundle's titles, authors and categories, while the
+    /// index also has the bodies' keys): whether an article contains a
+    /// term the index cannot decide alone is asked of `confirm`, which
+    /// answers `None` when it does not have the article's text. The
+    /// answer is then which articles' texts are needed: fetch them and ask
+    /// again.
+    ///
+    /// # Errors
+    /// [`Unconfirmed`], with every article whose text is missing.
+    pub fn search_confirming(
+        &self,
+        searchable: &[SearchableArticle],
+        candidates: &[usize],
+        query: &Query,
+        mut confirm: impl FnMut(u32, &Term) -> Option<bool>,
+    ) -> Result<Vec<Hit>, Unconfirmed> {
         let indexed = self.len.min(searchable.len());
-        let contains = |index: u32, term: &Term| {
-            searchable
-                .get(index as usize)
-                .is_some_and(|article| article.fields().iter().any(|f| occurs(f, &term.text)))
+        let mut missing = Vec::new();
+        // An article whose text is missing is kept as a match for now,
+        // and reported.
+        let mut contains = |index: u32, term: &Term| {
+            confirm(index, term).unwrap_or_else(|| {
+                missing.push(index);
+                true
+            })
         };
         // Required terms: intersect what the index says, starting from the
         // rarest term, then confirm the inexact terms on what is left.
@@ -195,70 +257,41 @@ impl SearchIndex {
             };
             found = difference(&found, &present);
         }
+        if !missing.is_empty() {
+            missing.sort_unstable();
+            missing.dedup();
+            return Err(Unconfirmed(missing));
+        }
 
         let mut is_found = vec![false; indexed];
         for &index in &found {
-            is_found[index as usize] = true;
+            if let Some(slot) = is_found.get_mut(index as usize) {
+                *slot = true;
+            }
         }
-        ranked(searchable, candidates, query, |index, _| {
+        Ok(ranked(searchable, candidates, query, |index, _| {
             is_found.get(index).copied().unwrap_or(false)
-        })
+        }))
+    }
+
+    /// The articles that may contain the normalized `term` (ascending): no
+    /// other article does.
+    pub fn may_contain(&self, term: &str) -> Vec<u32> {
+        self.lookup(term).articles
     }
 
     /// The articles that may contain the normalized `term`.
     fn lookup(&self, term: &str) -> Lookup {
-        let chars: Vec<char> = term.chars().collect();
-        if chars.iter().any(|&c| is_cjk(c)) {
-            self.lookup_cjk(&chars)
-        } else {
-            self.lookup_words(term)
-        }
-    }
-
-    /// A CJK term occurs as a substring, so all its adjacent CJK pairs (or,
-    /// without a pair, all its CJK characters) occur in the same field.
-    fn lookup_cjk(&self, chars: &[char]) -> Lookup {
-        let pairs: Vec<u64> = chars
-            .windows(2)
-            .filter(|pair| is_cjk(pair[0]) && is_cjk(pair[1]))
-            .map(|pair| gram_key(pair[0], Some(pair[1])))
+        let keys = keys_of(term);
+        let unions: Vec<Postings> = keys
+            .prefixes
+            .iter()
+            .map(|prefix| self.with_prefix(prefix))
             .collect();
-        let keys = if pairs.is_empty() {
-            chars
-                .iter()
-                .filter(|&&c| is_cjk(c))
-                .map(|&c| gram_key(c, None))
-                .collect()
-        } else {
-            pairs
-        };
-        let articles = self.intersect_all(keys.iter().map(|key| self.grams.get(key)));
+        let grams = keys.grams.iter().map(|key| self.grams.get(key));
         Lookup {
-            articles,
-            exact: chars.len() <= 2 && chars.iter().all(|&c| is_cjk(c)),
-        }
-    }
-
-    /// A term of other scripts occurs at a word start; each run of word
-    /// characters in it then begins a word of the text (the first because
-    /// the term starts there, the others because a non-word character
-    /// precedes them), so each run is a prefix of an indexed word.
-    fn lookup_words(&self, term: &str) -> Lookup {
-        let runs: Vec<&str> = term
-            .split(|c: char| !is_word_char(c))
-            .filter(|run| !run.is_empty())
-            .collect();
-        if runs.is_empty() {
-            // Punctuation only: nothing to look up, every article may match.
-            return Lookup {
-                articles: (0..self.len as u32).collect(),
-                exact: false,
-            };
-        }
-        let unions: Vec<Postings> = runs.iter().map(|run| self.with_prefix(run)).collect();
-        Lookup {
-            articles: self.intersect_all(unions.iter().map(Some)),
-            exact: runs.len() == 1 && runs[0].len() == term.len(),
+            articles: self.intersect_all(grams.chain(unions.iter().map(Some))),
+            exact: is_exact(term),
         }
     }
 
@@ -301,6 +334,58 @@ impl SearchIndex {
     }
 }
 
+/// What to look up for the normalized `term`.
+///
+/// A CJK term occurs as a substring, so all its adjacent CJK pairs (or,
+/// without a pair, all its CJK characters) occur in the same field. A term
+/// of other scripts occurs at a word start; each run of word characters in
+/// it then begins a word of the text (the first because the term starts
+/// there, the others because a non-word character precedes them), so each
+/// run is a prefix of an indexed word. In a CJK term the same holds for
+/// every run but one that starts the term, which may fall inside a word
+/// (`5g网络` occurs in `a5g网络`).
+fn keys_of(term: &str) -> Keys<'_> {
+    let chars: Vec<char> = term.chars().collect();
+    let has_cjk = chars.iter().any(|&c| is_cjk(c));
+    let mut runs = term.split(|c: char| !is_word_char(c));
+    if has_cjk && term.starts_with(is_word_char) {
+        runs.next();
+    }
+    let prefixes: Vec<&str> = runs.filter(|run| !run.is_empty()).collect();
+    if !has_cjk {
+        return Keys {
+            grams: Vec::new(),
+            prefixes,
+        };
+    }
+    let pairs: Vec<u64> = chars
+        .windows(2)
+        .filter(|pair| is_cjk(pair[0]) && is_cjk(pair[1]))
+        .map(|pair| gram_key(pair[0], Some(pair[1])))
+        .collect();
+    let grams = if pairs.is_empty() {
+        chars
+            .iter()
+            .filter(|&&c| is_cjk(c))
+            .map(|&c| gram_key(c, None))
+            .collect()
+    } else {
+        pairs
+    };
+    Keys { grams, prefixes }
+}
+
+/// Whether the articles [`keys_of`] finds for `term` are exactly those that
+/// contain it: one or two CJK characters, or one word prefix.
+fn is_exact(term: &str) -> bool {
+    let chars: Vec<char> = term.chars().collect();
+    if chars.iter().any(|&c| is_cjk(c)) {
+        chars.len() <= 2 && chars.iter().all(|&c| is_cjk(c))
+    } else {
+        chars.iter().all(|&c| is_word_char(c)) && !chars.is_empty()
+    }
+}
+
 /// Ascending `a` ∩ ascending `b`; walks the shorter one and gallops in the
 /// longer, since one-character postings can cover most of a bundle.
 fn intersect(a: &[u32], b: &[u32]) -> Postings {
@@ -331,4 +416,4 @@ fn difference(a: &[u32], b: &[u32]) -> Postings {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -47,6 +47,11 @@ impl SearchableArticle {
         }
     }
 
+    /// Whether the normalized `term` [occurs] in one of the fields.
+    pub fn contains(&self, term: &str) -> bool {
+        self.fields().iter().any(|field| occurs(field, term))
+    }
+
     /// The normalized title, then everything else: a term matches when it
     /// occurs in one of them (never across the two).
     pub(super) fn fields(&self) -> [&str; 2] {

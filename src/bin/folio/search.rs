@@ -2,6 +2,7 @@
 
 use crate::args::SearchArgs;
 use anyhow::Context;
+use folio::bundler::split;
 use folio::listing::{newest_first, retain_filtered, Filter};
 use folio::reading_state::ReadingState;
 use folio::route::SearchState;
@@ -20,8 +21,14 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("reading {}", args.bundle.display()))?;
     let mut loaded = folio::bundle::parse(&text)
         .with_context(|| format!("reading {}", args.bundle.display()))?;
-    // A split bundle's manifest: the rest is in the files beside it.
-    folio::bundler::split::read_split_bundle(&args.bundle, &mut loaded)?;
+    // A split bundle's manifest: the articles are in the files beside it;
+    // with an index, only the bodies a query needs are read.
+    let indexed = !loaded.shards.index_shards.is_empty();
+    if indexed {
+        split::read_article_shards(&args.bundle, &mut loaded);
+    } else {
+        split::read_split_bundle(&args.bundle, &mut loaded)?;
+    }
     for skipped in &loaded.skipped {
         eprintln!("folio: skipped {}: {}", skipped.path, skipped.message);
     }
@@ -48,8 +55,14 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         ..SearchState::default()
     };
     retain_filtered(&mut candidates, articles, &dates, &ReadingState::default());
-    let searchable: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();
-    let hits = search(&searchable, &candidates, &Query::parse(&args.query));
+    let query = Query::parse(&args.query);
+    let hits = if indexed {
+        split::search_split(&args.bundle, &loaded, &candidates, &query)?.0
+    } else {
+        let searchable: Vec<SearchableArticle> =
+            articles.iter().map(SearchableArticle::new).collect();
+        search(&searchable, &candidates, &query)
+    };
     let found: Vec<Found> = hits
         .iter()
         .map(|hit| Found {

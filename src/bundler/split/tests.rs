@@ -1,4 +1,5 @@
 use super::*;
+use crate::search::SearchableArticle;
 use std::collections::BTreeMap;
 use std::fs;
 
@@ -71,6 +72,19 @@ fn a_split_bundle_reads_back_as_the_single_file_one() {
         serde_json::from_str(&fs::read_to_string(dir.path().join(MANIFEST)).unwrap()).unwrap();
     assert_eq!(manifest["layout"], "split");
     assert_eq!(manifest["tags"].as_array().unwrap().len(), 2);
+    // Articles carry their numbers, which the index's postings name.
+    let numbers: Vec<&serde_json::Value> = manifest["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|article| &article["number"])
+        .collect();
+    assert_eq!(numbers, (10..23).collect::<Vec<u32>>());
+    assert!(!written.index_shards.is_empty());
+    assert_eq!(
+        manifest["index_shards"][0]["file"],
+        written.index_shards[0].file
+    );
 }
 
 #[test]
@@ -149,4 +163,76 @@ fn a_missing_body_shard_is_an_error_naming_it() {
         .unwrap_err()
         .to_string();
     assert!(err.contains(&written.body_shards[1].file), "{err}");
+}
+
+#[test]
+fn a_search_reads_only_the_index_shards_and_bodies_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = articles(23);
+    write_split_bundle(Bundle::new(all.clone()), dir.path(), sizes(10, 4)).unwrap();
+    let manifest = dir.path().join(MANIFEST);
+    let mut loaded = crate::bundle::parse(&fs::read_to_string(&manifest).unwrap()).unwrap();
+    read_article_shards(&manifest, &mut loaded);
+    let articles = &loaded.bundle.articles;
+    let candidates = crate::listing::newest_first(articles, &crate::listing::Filter::All);
+    let full: Vec<_> = articles
+        .iter()
+        .map(|article| {
+            let body = &all.iter().find(|a| a.id == article.id).unwrap().body;
+            SearchableArticle::new(&Article {
+                body: body.clone(),
+                ..article.clone()
+            })
+        })
+        .collect();
+    // Query, then how many body shards it may read: none where the index
+    // decides, or the term is in a title, or a body cannot have it.
+    let cases = [
+        ("正文", 0),
+        ("第1篇", 0),
+        ("正文 1", 0),
+        ("-正文", 0),
+        // A phrase with a space is confirmed on the bodies of the articles
+        // that have both of its words: 22 alone, in the last body shard.
+        ("\"正文 22\"", 1),
+        // Categories and authors end in 0–2, so "1" is in a third of them
+        // and in the bodies of 1 and 10–19: every body shard is read.
+        ("\"正文 1\"", 6),
+    ];
+    for (text, body_shards) in cases {
+        let query = Query::parse(text);
+        let (hits, reads) = search_split(&manifest, &loaded, &candidates, &query).unwrap();
+        assert_eq!(
+            hits,
+            crate::search::search(&full, &candidates, &query),
+            "{text}"
+        );
+        assert_eq!(reads.body_shards.len(), body_shards, "{text}: {reads:?}");
+        assert!(!reads.index_shards.is_empty() || text.is_empty(), "{text}");
+    }
+    let phrase = search_split(
+        &manifest,
+        &loaded,
+        &candidates,
+        &Query::parse("\"正文 22\""),
+    );
+    assert_eq!(phrase.unwrap().0.len(), 1);
+}
+
+#[test]
+fn a_search_names_an_index_shard_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = write_split_bundle(Bundle::new(articles(5)), dir.path(), sizes(10, 4)).unwrap();
+    let manifest = dir.path().join(MANIFEST);
+    let loaded = crate::bundle::parse(&fs::read_to_string(&manifest).unwrap()).unwrap();
+    let shard = &written.index_shards[0].file;
+    fs::write(
+        dir.path().join(shard),
+        "{\"format\":\"folio-index\",\"keys\":{\"正文\":[9]}}",
+    )
+    .unwrap();
+    let err = search_split(&manifest, &loaded, &[0], &Query::parse("正文")).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains(shard.as_str()), "{message}");
+    assert!(message.contains("keys.正文"), "{message}");
 }

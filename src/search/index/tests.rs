@@ -125,7 +125,7 @@ fn only_candidates_are_returned() {
 }
 
 /// SplitMix64, so the generated corpus is the same on every run.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn below(&mut self, n: usize) -> usize {
@@ -181,7 +181,7 @@ const EN: &[&str] = &[
 /// A corpus in this project's mix (mostly Chinese, some Japanese and
 /// English, words glued without spaces in CJK as in real posts), and a few
 /// hundred queries sampled from its text plus misses.
-fn generated_corpus(rng: &mut Rng, count: usize) -> Vec<Article> {
+pub(crate) fn generated_corpus(rng: &mut Rng, count: usize) -> Vec<Article> {
     let sentence = |rng: &mut Rng| {
         let mut out = String::new();
         for _ in 0..3 + rng.below(12) {
@@ -207,7 +207,7 @@ fn generated_corpus(rng: &mut Rng, count: usize) -> Vec<Article> {
         .collect()
 }
 
-fn sampled_query(rng: &mut Rng, articles: &[Article]) -> String {
+pub(crate) fn sampled_query(rng: &mut Rng, articles: &[Article]) -> String {
     let from = &articles[rng.below(articles.len())];
     let text: Vec<char> = format!("{} {}", from.title, from.body)
         .chars()

@@ -1,0 +1,271 @@
+//! A [`SearchIndex`] cut into shards by key, as a split bundle carries the
+//! index of its bodies (`docs/bundle-format.md`, "The search index").
+//!
+//! Keys are written as text: a CJK character (`中`), a pair of them (`中俄`)
+//! or a word of other scripts (`linux`); the two kinds never collide, since
+//! words hold no CJK character. Shards hold runs of keys in string order,
+//! so one key is in exactly one shard, found from the shards' first keys,
+//! and a word prefix is a run of shards. Postings are article numbers
+//! (positions in the bundle, oldest first), ascending, written as the first
+//! number then the gaps: small numbers, which compress well.
+
+use super::{gram_key, keys_of, Postings, SearchIndex};
+use crate::bundle::BundleError;
+use crate::script::is_cjk;
+use crate::search::Query;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `format` of an index shard.
+pub const INDEX_FORMAT: &str = "folio-index";
+
+/// One shard as written: its first key and its JSON text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexShard {
+    /// The smallest key in the shard.
+    pub first_key: String,
+    /// The shard document.
+    pub json: String,
+}
+
+/// An index shard document.
+#[derive(Serialize, Deserialize)]
+struct ShardDocument<'a> {
+    #[serde(borrow)]
+    format: &'a str,
+    /// Key to postings, gap-coded.
+    keys: BTreeMap<String, Vec<u32>>,
+}
+
+/// The text form of a gram key.
+fn gram_text(key: u64) -> String {
+    let first = char::from_u32((key >> 21) as u32);
+    let second = char::from_u32((key & 0x1F_FFFF) as u32).filter(|&c| c != '\0');
+    first.into_iter().chain(second).collect()
+}
+
+/// The gram key of `text` when it is one or two CJK characters.
+fn gram_of_text(text: &str) -> Option<u64> {
+    let mut chars = text.chars();
+    let first = chars.next().filter(|&c| is_cjk(c))?;
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(gram_key(first, None)),
+        (Some(second), None) if is_cjk(second) => Some(gram_key(first, Some(second))),
+        _ => None,
+    }
+}
+
+/// Ascending postings as the first number, then the gaps.
+fn gaps(postings: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    postings
+        .iter()
+        .map(|&number| {
+            let gap = number - previous;
+            previous = number;
+            gap
+        })
+        .collect()
+}
+
+impl SearchIndex {
+    /// The whole index as shards of about `max_bytes` of JSON each (a key
+    /// whose postings are longer gets a shard of its own), in key order.
+    pub fn to_shards(&self, max_bytes: usize) -> Vec<IndexShard> {
+        let mut keys: Vec<(String, &Postings)> = self
+            .grams
+            .iter()
+            .map(|(&key, postings)| (gram_text(key), postings))
+            .chain(
+                self.words
+                    .iter()
+                    .map(|(word, postings)| (word.to_string(), postings)),
+            )
+            .collect();
+        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut shards = Vec::new();
+        let mut current: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut bytes = 0;
+        let mut flush = |current: &mut BTreeMap<String, Vec<u32>>| {
+            let Some(first_key) = current.keys().next().cloned() else {
+                return;
+            };
+            let document = ShardDocument {
+                format: INDEX_FORMAT,
+                keys: std::mem::take(current),
+            };
+            // A map of strings to numbers always serializes.
+            let json = serde_json::to_string(&document).unwrap_or_default();
+            shards.push(IndexShard { first_key, json });
+        };
+        for (key, postings) in keys {
+            let gaps = gaps(postings);
+            // Digits, commas, quotes and the key: close enough to cut by.
+            let size = key.len() + 4 + gaps.iter().map(|gap| digits(*gap) + 1).sum::<usize>();
+            if bytes + size > max_bytes && !current.is_empty() {
+                flush(&mut current);
+                bytes = 0;
+            }
+            bytes += size;
+            current.insert(key, gaps);
+        }
+        flush(&mut current);
+        shards
+    }
+
+    /// Takes in an index shard: its postings join this index's (a key's
+    /// articles are those of either). The index must already number every
+    /// article the shard names ([`len`](Self::len)).
+    ///
+    /// # Errors
+    /// When `json` is not an index shard, or names an article this index
+    /// does not have, or its postings are not ascending: the key is named,
+    /// and the index is left as it was.
+    pub fn absorb_shard(&mut self, json: &str) -> Result<(), BundleError> {
+        let document: ShardDocument = serde_json::from_str(json).map_err(|err| {
+            if err.is_data() {
+                BundleError::WrongType {
+                    path: "keys".to_owned(),
+                    message: err.to_string(),
+                }
+            } else {
+                BundleError::NotJson(err)
+            }
+        })?;
+        if document.format != INDEX_FORMAT {
+            return Err(BundleError::NotABundle(format!(
+                "\"format\" is {:?}, an index shard's is \"{INDEX_FORMAT}\"",
+                document.format
+            )));
+        }
+        // Everything is checked before anything is merged: a bad shard
+        // leaves the index as it was.
+        let mut decoded = Vec::with_capacity(document.keys.len());
+        for (key, gaps) in document.keys {
+            let postings =
+                self.postings_from_gaps(&gaps)
+                    .ok_or_else(|| BundleError::WrongType {
+                        path: format!("keys.{key}"),
+                        message: format!(
+                            "postings must be ascending article numbers below {}",
+                            self.len
+                        ),
+                    })?;
+            decoded.push((key, postings));
+        }
+        for (key, postings) in decoded {
+            let merged = match gram_of_text(&key) {
+                Some(gram) => self.grams.entry(gram).or_default(),
+                None => self.words.entry(key.into_boxed_str()).or_default(),
+            };
+            *merged = union(merged, &postings);
+        }
+        Ok(())
+    }
+
+    /// Gap-coded postings decoded, or `None` when they are not strictly
+    /// ascending numbers below [`len`](Self::len).
+    fn postings_from_gaps(&self, gaps: &[u32]) -> Option<Postings> {
+        let mut postings = Vec::with_capacity(gaps.len());
+        let mut previous: Option<u32> = None;
+        for &gap in gaps {
+            let number = match previous {
+                None => gap,
+                Some(_) if gap == 0 => return None,
+                Some(previous) => previous.checked_add(gap)?,
+            };
+            if number as usize >= self.len {
+                return None;
+            }
+            postings.push(number);
+            previous = Some(number);
+        }
+        Some(postings)
+    }
+}
+
+/// How many decimal digits `n` takes.
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Ascending `a` ∪ ascending `b`, no repeats.
+fn union(a: &[u32], b: &[u32]) -> Postings {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The shards of a split bundle's index, by their first keys: which of them
+/// a query needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShardTable {
+    first_keys: Vec<String>,
+}
+
+impl ShardTable {
+    /// The table of shards whose first keys are `first_keys`, in order.
+    pub fn new(first_keys: Vec<String>) -> ShardTable {
+        ShardTable { first_keys }
+    }
+
+    /// The shards (positions in the table, ascending) that hold every key
+    /// `query` looks up: with them absorbed, the index answers `query` as
+    /// the whole index would.
+    pub fn needed(&self, query: &Query) -> Vec<usize> {
+        let mut needed = Vec::new();
+        for term in &query.terms {
+            let keys = keys_of(&term.text);
+            needed.extend(
+                keys.grams
+                    .into_iter()
+                    .filter_map(|gram| self.holding(&gram_text(gram))),
+            );
+            for prefix in keys.prefixes {
+                let Some(first) = self.holding(prefix) else {
+                    continue;
+                };
+                // Every key at or after `prefix` that does not start with
+                // it sorts after all keys that do.
+                let last = self.first_keys[first + 1..]
+                    .iter()
+                    .take_while(|key| key.starts_with(prefix))
+                    .count();
+                needed.extend(first..=first + last);
+            }
+        }
+        needed.sort_unstable();
+        needed.dedup();
+        needed
+    }
+
+    /// The shard whose keys would include `key`: the last one whose first
+    /// key is not after it (none when `key` sorts before every shard).
+    fn holding(&self, key: &str) -> Option<usize> {
+        self.first_keys
+            .partition_point(|first| first.as_str() <= key)
+            .checked_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod tests;
