@@ -12,7 +12,7 @@ PORT ?= 8080
 SITE := site
 TRUNK_BUILD := trunk build --release --offline
 
-.PHONY: serve dist test lint native e2e dist-viewer budget size bench-bundle bench-search bootstrap-build bootstrap-test
+.PHONY: serve dist test lint native e2e dist-viewer budget size bench-bundle bench-search bench-index bootstrap-build bootstrap-test
 
 serve: bootstrap-build dist-viewer
 	cargo run --release --quiet --bin folio -- bundle $(DEMO_POSTS) -o dist/bundle.json
@@ -69,3 +69,9 @@ bench-bundle:
 bench-search: bootstrap-test dist-viewer
 	cargo build --release --quiet --bin folio --example generate_posts
 	node scripts/bench-search.mjs
+
+# A split bundle's search index: its size against the body text, and the
+# data a query needs, at 1,000 / 10,000 / 100,000 articles; writes BENCHMARKS.md.
+bench-index:
+	cargo build --release --quiet --bin folio --example generate_posts --example split_search
+	node scripts/bench-index.mjs

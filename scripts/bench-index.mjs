@@ -1,0 +1,78 @@
+// Measures a split bundle's search index natively (examples/split_search.rs)
+// on the generated corpora, and writes the table into BENCHMARKS.md between
+// the bench-index markers.
+//
+//   node scripts/bench-index.mjs [SIZES...]   (default: 1000 10000 100000; `make bench-index`)
+//
+// Per size: the index's brotli size against the brotli size of the plain
+// body text it indexes (50 articles per compressed piece, as body shards
+// hold them), how long `folio bundle --split` took, and for the 200 fixed
+// queries of bench-search what a viewer using the index would download per
+// query (the brotli size of the index shards and body shards the query
+// reads, each query alone, nothing cached) and how long the query takes
+// natively with every file read from disk.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, brotliBytes, corpus, posts, queries } from "./bench-corpus.mjs";
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+if (sizes.length === 0) sizes.push(1000, 10000, 100000);
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Brotli bytes of every file of `dir` (relative to `folder`). */
+function folderBytes(folder, dir) {
+  const files = Object.fromEntries(readdirSync(join(folder, dir)).map((name) => [`${dir}/${name}`, join(folder, dir, name)]));
+  return brotliBytes(files, Object.keys(files));
+}
+
+const queryList = queries();
+const rows = [];
+for (const n of sizes) {
+  posts(n);
+  const started = Date.now();
+  const folder = corpus(n, { split: true });
+  const bundleS = ((Date.now() - started) / 1000).toFixed(1);
+  const textDir = join(ROOT, `target/bench/text-${n}`);
+  rmSync(textDir, { recursive: true, force: true });
+  const out = execFileSync(join(ROOT, "target/release/examples/split_search"), [folder, textDir], {
+    input: `${queryList.join("\n")}\n`,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  const results = out.trim().split("\n").map((line) => JSON.parse(line));
+  const files = {};
+  for (const dir of ["index", "bodies"]) {
+    for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
+  }
+  const perQuery = results.map((r) => ({
+    index: brotliBytes(files, r.index),
+    bodies: brotliBytes(files, r.bodies),
+    ms: r.ms,
+    needsBodies: r.bodies.length > 0,
+  }));
+  const sorted = (key) => perQuery.map((q) => q[key] + (key === "index" ? 0 : 0)).sort((a, b) => a - b);
+  const totals = perQuery.map((q) => q.index + q.bodies).sort((a, b) => a - b);
+  const ms = sorted("ms");
+  const indexBytes = folderBytes(folder, "index");
+  const textBytes = folderBytes(textDir, ".");
+  rows.push(
+    `| ${n} | ${bundleS} s | ${kb(indexBytes)} | ${kb(textBytes)} | ${Math.round((100 * indexBytes) / textBytes)}% | ${readdirSync(join(folder, "index")).length} | ${kb(percentile(totals, 50))} | ${kb(percentile(totals, 95))} | ${kb(totals.at(-1))} | ${perQuery.filter((q) => q.needsBodies).length} | ${kb(percentile(sorted("index"), 95))} | ${percentile(ms, 50).toFixed(1)} ms | ${percentile(ms, 95).toFixed(1)} ms |`,
+  );
+  console.error(`bench-index: ${rows.at(-1)}`);
+}
+
+const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}; one run per size (the byte figures do not vary between runs); ${queryList.length} queries (bench-search's), each alone with nothing cached. Brotli at quality 11:
+
+| articles | bundle --split | index | body text | index / text | index shards | data per query p50 | p95 | max | queries needing bodies | index data per query p95 | native query p50 | p95 |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${rows.join("\n")}`;
+const path = join(ROOT, "BENCHMARKS.md");
+const block = `<!-- bench-index:start -->\n${table}\n<!-- bench-index:end -->`;
+let doc = readFileSync(path, "utf8");
+const pattern = /<!-- bench-index:start -->[\s\S]*?<!-- bench-index:end -->/;
+doc = pattern.test(doc) ? doc.replace(pattern, block) : `${doc.trimEnd()}\n\n## The split bundle's search index (\`make bench-index\`)\n\n${block}\n`;
+writeFileSync(path, doc);
+console.error(table);
