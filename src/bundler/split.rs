@@ -17,8 +17,9 @@ use super::{write_atomically, BundlerError};
 use crate::article::Article;
 use crate::bundle::split::{read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT};
 use crate::bundle::{Bundle, LoadedBundle, FORMAT, VERSION};
+use crate::search::index::shards::{ArticleKeys, IndexWriter};
 use crate::search::split::{indexed_body, SearchStep, SplitSearch};
-use crate::search::{Hit, Query, SearchIndex};
+use crate::search::{Hit, Query};
 use crate::taxonomy::{tag_counts_of, CategoryNode, NameCount};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -113,23 +114,21 @@ pub fn write_split_bundle(
         std::fs::create_dir_all(&path).map_err(|source| BundlerError::Write { path, source })?;
     }
     let tags = tag_counts_of(&bundle.articles);
-    let mut index_shards = Vec::new();
-    for (number, shard) in body_index(&bundle.articles)
-        .to_shards(INDEX_SHARD_BYTES)
-        .into_iter()
-        .enumerate()
-    {
-        let written = write_shard(folder, INDEX_DIR, number, &shard.json, 0)?;
-        index_shards.push(IndexShardFile {
-            file: written.file,
-            first_key: shard.first_key,
-        });
-    }
     for (number, article) in bundle.articles.iter_mut().enumerate() {
         article.number = Some(u32::try_from(number).unwrap_or(u32::MAX));
     }
+    // Bodies leave the bundle one shard at a time, indexed on the way, so
+    // the index grows as the bodies are let go instead of on top of them.
+    let mut index = IndexWriter::new();
     let mut body_shards = Vec::new();
     for (number, chunk) in bundle.articles.chunks_mut(sizes.bodies.max(1)).enumerate() {
+        let keys: Vec<ArticleKeys> = chunk
+            .par_iter()
+            .map(|article| ArticleKeys::of(&[&indexed_body(&article.body)]))
+            .collect();
+        for article_keys in keys {
+            index.add_keys(article_keys);
+        }
         let shard = u32::try_from(number).unwrap_or(u32::MAX);
         let bodies = chunk
             .iter_mut()
@@ -141,6 +140,16 @@ pub fn write_split_bundle(
         let json = to_json(&BodyShard { bodies }, folder)?;
         body_shards.push(write_shard(folder, BODIES_DIR, number, &json, chunk.len())?);
     }
+    let mut index_shards = Vec::new();
+    index.each_shard(INDEX_SHARD_BYTES, |shard| {
+        let written = write_shard(folder, INDEX_DIR, index_shards.len(), &shard.json, 0)?;
+        index_shards.push(IndexShardFile {
+            file: written.file,
+            first_key: shard.first_key,
+        });
+        Ok::<(), BundlerError>(())
+    })?;
+    drop(index);
     let per_shard = sizes.articles.max(1);
     let in_shards = bundle.articles.len().saturating_sub(per_shard) / per_shard * per_shard;
     let (older, newest) = bundle.articles.split_at(in_shards);
@@ -337,25 +346,6 @@ fn unreadable(path: &Path, message: String) -> BundlerError {
         path: path.to_owned(),
         message,
     }
-}
-
-/// The index of the articles' bodies, one field each, numbered in bundle
-/// order: what a split bundle's index shards hold. Titles, authors and
-/// categories are not in it: every reader has them already.
-fn body_index(articles: &[Article]) -> SearchIndex {
-    let mut index = SearchIndex::new();
-    // Texts are extracted on every core, a slice at a time so that only a
-    // slice of them is held at once; keys go in in order.
-    for slice in articles.chunks(1024) {
-        let texts: Vec<String> = slice
-            .par_iter()
-            .map(|article| indexed_body(&article.body))
-            .collect();
-        for text in &texts {
-            index.add_fields(&[text]);
-        }
-    }
-    index
 }
 
 fn to_json(value: &impl Serialize, folder: &Path) -> Result<String, BundlerError> {

@@ -104,6 +104,21 @@ fn collect_keys<'a>(field: &'a str, grams: &mut Vec<u64>, words: &mut Vec<&'a st
     }
 }
 
+/// The keys of an article's `fields`, each once: far fewer map lookups for
+/// the caller than one per character.
+fn distinct_keys<'a>(fields: &[&'a str]) -> (Vec<u64>, Vec<&'a str>) {
+    let mut grams = Vec::new();
+    let mut words = Vec::new();
+    for field in fields {
+        collect_keys(field, &mut grams, &mut words);
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    words.sort_unstable();
+    words.dedup();
+    (grams, words)
+}
+
 /// A character that belongs to a word of a non-CJK script: the complement
 /// of what [`occurs`] accepts before a word start.
 fn is_word_char(c: char) -> bool {
@@ -149,17 +164,7 @@ impl SearchIndex {
             // index more keeps the postings' type small.
             return;
         };
-        // Each key once per article, before touching the shared maps: far
-        // fewer map lookups than one per character.
-        let mut grams = Vec::new();
-        let mut words = Vec::new();
-        for field in fields {
-            collect_keys(field, &mut grams, &mut words);
-        }
-        grams.sort_unstable();
-        grams.dedup();
-        words.sort_unstable();
-        words.dedup();
+        let (grams, words) = distinct_keys(fields);
         for gram in grams {
             self.grams.entry(gram).or_default().push(id);
         }

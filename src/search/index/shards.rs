@@ -9,10 +9,11 @@
 //! (positions in the bundle, oldest first), ascending, written as the first
 //! number then the gaps: small numbers, which compress well.
 
-use super::{gram_key, keys_of, Postings, SearchIndex};
+use super::{distinct_keys, gram_key, keys_of, Postings, SearchIndex};
 use crate::bundle::BundleError;
 use crate::script::is_cjk;
 use crate::search::Query;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -55,24 +56,120 @@ fn gram_of_text(text: &str) -> Option<u64> {
     }
 }
 
-/// Ascending postings as the first number, then the gaps.
-fn gaps(postings: &[u32]) -> Vec<u32> {
-    let mut previous = 0;
-    postings
-        .iter()
-        .map(|&number| {
-            let gap = number - previous;
-            previous = number;
-            gap
-        })
-        .collect()
+/// Builds the index of a bundle's bodies and cuts it into shards: the
+/// bundler's side of [`SearchIndex`], with the same keys, whose postings
+/// are kept gap-coded in bytes while it grows (a 100,000-post bundle has
+/// some 60 million postings: a quarter of the memory as `u32`s, and no
+/// doubling of long lists).
+#[derive(Debug, Default)]
+pub struct IndexWriter {
+    len: u32,
+    grams: FxHashMap<u64, GapBytes>,
+    words: FxHashMap<Box<str>, GapBytes>,
 }
 
-impl SearchIndex {
-    /// The whole index as shards of about `max_bytes` of JSON each (a key
-    /// whose postings are longer gets a shard of its own), in key order.
+/// An article's search keys, each once ([`IndexWriter::add_keys`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleKeys {
+    grams: Vec<u64>,
+    words: Vec<Box<str>>,
+}
+
+impl ArticleKeys {
+    /// The keys of an article's normalized `fields`.
+    pub fn of(fields: &[&str]) -> ArticleKeys {
+        let (grams, words) = distinct_keys(fields);
+        ArticleKeys {
+            grams,
+            words: words.into_iter().map(Box::from).collect(),
+        }
+    }
+}
+
+/// Ascending postings as LEB128 gaps.
+#[derive(Debug, Default)]
+struct GapBytes {
+    bytes: Vec<u8>,
+    last: Option<u32>,
+}
+
+impl GapBytes {
+    fn push(&mut self, number: u32) {
+        let mut gap = number - self.last.unwrap_or(0);
+        self.last = Some(number);
+        loop {
+            let low = (gap & 0x7F) as u8;
+            gap >>= 7;
+            if gap == 0 {
+                self.bytes.push(low);
+                return;
+            }
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    fn gaps(&self) -> Vec<u32> {
+        let mut gaps = Vec::new();
+        let (mut value, mut shift) = (0u32, 0);
+        for &byte in &self.bytes {
+            value |= u32::from(byte & 0x7F) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                gaps.push(value);
+                (value, shift) = (0, 0);
+            }
+        }
+        gaps
+    }
+}
+
+impl IndexWriter {
+    /// An empty index.
+    pub fn new() -> IndexWriter {
+        IndexWriter::default()
+    }
+
+    /// Adds the next article (numbered from 0 in the order they come) as
+    /// normalized fields, as [`SearchIndex::add_fields`] does.
+    pub fn add_fields(&mut self, fields: &[&str]) {
+        self.add_keys(ArticleKeys::of(fields));
+    }
+
+    /// Adds the next article by its keys, which callers can find for many
+    /// articles at once on several threads.
+    pub fn add_keys(&mut self, keys: ArticleKeys) {
+        let number = self.len;
+        for gram in keys.grams {
+            self.grams.entry(gram).or_default().push(number);
+        }
+        for word in keys.words {
+            self.words.entry(word).or_default().push(number);
+        }
+        self.len = self.len.saturating_add(1);
+    }
+
+    /// The index as shards of about `max_bytes` of JSON each (a key whose
+    /// postings are longer gets a shard of its own), in key order.
     pub fn to_shards(&self, max_bytes: usize) -> Vec<IndexShard> {
-        let mut keys: Vec<(String, &Postings)> = self
+        let mut shards = Vec::new();
+        let _: Result<(), std::convert::Infallible> = self.each_shard(max_bytes, |shard| {
+            shards.push(shard);
+            Ok(())
+        });
+        shards
+    }
+
+    /// [`to_shards`](Self::to_shards), handing each shard to `write` as it
+    /// is cut, so that the shards' text is never all held at once.
+    ///
+    /// # Errors
+    /// The first error `write` returns; no shard is cut after it.
+    pub fn each_shard<E>(
+        &self,
+        max_bytes: usize,
+        mut write: impl FnMut(IndexShard) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut keys: Vec<(String, &GapBytes)> = self
             .grams
             .iter()
             .map(|(&key, postings)| (gram_text(key), postings))
@@ -83,36 +180,39 @@ impl SearchIndex {
             )
             .collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut shards = Vec::new();
         let mut current: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         let mut bytes = 0;
-        let mut flush = |current: &mut BTreeMap<String, Vec<u32>>| {
-            let Some(first_key) = current.keys().next().cloned() else {
-                return;
-            };
+        let cut = |current: &mut BTreeMap<String, Vec<u32>>| {
+            let first_key = current.keys().next().cloned()?;
             let document = ShardDocument {
                 format: INDEX_FORMAT,
                 keys: std::mem::take(current),
             };
             // A map of strings to numbers always serializes.
             let json = serde_json::to_string(&document).unwrap_or_default();
-            shards.push(IndexShard { first_key, json });
+            Some(IndexShard { first_key, json })
         };
         for (key, postings) in keys {
-            let gaps = gaps(postings);
+            let gaps = postings.gaps();
             // Digits, commas, quotes and the key: close enough to cut by.
             let size = key.len() + 4 + gaps.iter().map(|gap| digits(*gap) + 1).sum::<usize>();
-            if bytes + size > max_bytes && !current.is_empty() {
-                flush(&mut current);
+            if bytes + size > max_bytes {
+                if let Some(shard) = cut(&mut current) {
+                    write(shard)?;
+                }
                 bytes = 0;
             }
             bytes += size;
             current.insert(key, gaps);
         }
-        flush(&mut current);
-        shards
+        match cut(&mut current) {
+            Some(shard) => write(shard),
+            None => Ok(()),
+        }
     }
+}
 
+impl SearchIndex {
     /// Takes in an index shard: its postings join this index's (a key's
     /// articles are those of either). The index must already number every
     /// article the shard names ([`len`](Self::len)).

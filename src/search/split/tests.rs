@@ -40,7 +40,7 @@ fn finds_what_the_scan_finds_from_the_index_shards_and_the_bodies_it_asks_for() 
     for (number, article) in corpus.iter_mut().enumerate() {
         article.number = Some(number as u32);
     }
-    let mut index = SearchIndex::new();
+    let mut index = crate::search::index::shards::IndexWriter::new();
     for article in &corpus {
         index.add_fields(&[&indexed_body(&article.body)]);
     }

@@ -20,13 +20,17 @@ fn without_body(article: &Article) -> SearchableArticle {
     )
 }
 
-/// The bundler's index: bodies alone, one field each.
-fn body_index(articles: &[Article]) -> SearchIndex {
+/// The bundler's index: bodies alone, one field each; and the same as a
+/// reader's index.
+fn body_index(articles: &[Article]) -> (IndexWriter, SearchIndex) {
+    let mut writer = IndexWriter::new();
     let mut index = SearchIndex::new();
     for article in articles {
-        index.add_fields(&[&normalize(&body_text(&article.body))]);
+        let text = normalize(&body_text(&article.body));
+        writer.add_fields(&[&text]);
+        index.add_fields(&[&text]);
     }
-    index
+    (writer, index)
 }
 
 #[test]
@@ -36,7 +40,7 @@ fn a_split_index_finds_what_the_scan_finds() {
     let full: Vec<_> = articles.iter().map(SearchableArticle::new).collect();
     let partial: Vec<_> = articles.iter().map(without_body).collect();
     let partial_index = SearchIndex::build(&partial);
-    let shards = body_index(&articles).to_shards(2_000);
+    let shards = body_index(&articles).0.to_shards(2_000);
     assert!(
         shards.len() > 20,
         "small shards, so queries span several: {}",
@@ -88,8 +92,8 @@ fn a_split_index_finds_what_the_scan_finds() {
 fn shards_hold_the_whole_index() {
     let mut rng = Rng(7);
     let articles = generated_corpus(&mut rng, 120);
-    let whole = body_index(&articles);
-    let shards = whole.to_shards(1_500);
+    let (writer, whole) = body_index(&articles);
+    let shards = writer.to_shards(1_500);
     let keys: Vec<&str> = shards.iter().map(|s| s.first_key.as_str()).collect();
     assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
     let mut rebuilt = SearchIndex::new();
@@ -104,7 +108,7 @@ fn shards_hold_the_whole_index() {
 
 #[test]
 fn shards_are_written_gap_coded_with_their_format() {
-    let mut index = SearchIndex::new();
+    let mut index = IndexWriter::new();
     for body in ["中俄 linux", "", "中 linear", "俄"] {
         index.add_fields(&[body]);
     }
@@ -164,4 +168,20 @@ fn bad_shards_are_refused_with_the_key_named() {
         .absorb_shard(r#"{"format":"folio-index","keys":{"中俄":[0,2]}}"#)
         .unwrap();
     assert_eq!(index.lookup("中俄").articles, [0, 2]);
+}
+
+#[test]
+fn gaps_of_every_size_survive_the_byte_coding() {
+    let numbers = [0, 1, 127, 128, 255, 16_384, 70_000, 2_097_152, u32::MAX - 1];
+    let mut postings = GapBytes::default();
+    for number in numbers {
+        postings.push(number);
+    }
+    let mut decoded = Vec::new();
+    let mut at = 0;
+    for gap in postings.gaps() {
+        at += gap;
+        decoded.push(at);
+    }
+    assert_eq!(decoded, numbers);
 }
