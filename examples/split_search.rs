@@ -6,8 +6,9 @@
 //! printf '中俄\nlinux\n' | cargo run --release --example split_search -- target/bench/split-10000 [TEXT_DIR]
 //! ```
 //!
-//! Prints one JSON line per query: its hits, the index and body shard files
-//! it read (relative to the folder), and how long it took natively, every
+//! Prints one JSON line per query, run twice (for its first 50 hits, a page
+//! of the viewer's list, then for all): the hits, the index and body shard
+//! files read (relative to the folder), and how long it took natively, every
 //! file read from disk for the query alone. With `TEXT_DIR`, first writes
 //! the plain body text the index was built from there, 50 articles per
 //! file, so its compressed size can be compared with the index's.
@@ -19,6 +20,9 @@ use folio::search::Query;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// Hits a viewer shows at once: a page of its list.
+const FIRST_PAGE: usize = 50;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -35,28 +39,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let candidates = newest_first(&loaded.bundle.articles, &Filter::All);
     for line in std::io::stdin().lock().lines() {
         let line = line?;
-        let started = Instant::now();
-        let (hits, reads) = search_split(&manifest, &loaded, &candidates, &Query::parse(&line))?;
-        let ms = started.elapsed().as_secs_f64() * 1000.0;
-        let index: Vec<&str> = reads
-            .index_shards
-            .iter()
-            .map(|&i| loaded.shards.index_shards[i].file.as_str())
-            .collect();
-        let bodies: Vec<&str> = reads
-            .body_shards
-            .iter()
-            .map(|&i| loaded.shards.body_shards[i as usize].as_str())
-            .collect();
-        println!(
-            "{}",
-            serde_json::json!({
-                "query": line,
-                "hits": hits.len(),
+        let query = Query::parse(&line);
+        let mut runs = Vec::new();
+        for limit in [FIRST_PAGE, usize::MAX] {
+            let started = Instant::now();
+            let (found, reads) = search_split(&manifest, &loaded, &candidates, &query, limit)?;
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let index: Vec<&str> = reads
+                .index_shards
+                .iter()
+                .map(|&i| loaded.shards.index_shards[i].file.as_str())
+                .collect();
+            let bodies: Vec<&str> = reads
+                .body_shards
+                .iter()
+                .map(|&i| loaded.shards.body_shards[i as usize].as_str())
+                .collect();
+            runs.push(serde_json::json!({
+                "hits": found.hits.len(),
+                "unchecked": found.unchecked,
                 "index": index,
                 "bodies": bodies,
                 "ms": ms,
-            })
+            }));
+        }
+        println!(
+            "{}",
+            serde_json::json!({ "query": line, "first_page": runs[0], "all": runs[1] })
         );
     }
     Ok(())

@@ -401,16 +401,39 @@ fn a_split_bundle_searches_like_the_single_file() {
     assert_eq!(summary["output"], manifest.to_str().unwrap());
     assert!(split.join("articles").read_dir().unwrap().count() >= 2);
 
-    // Bodies, titles and authors are all found through the shards.
-    for query in ["夜跑", "示例", "folio", "the", "-示例", "zzzz"] {
-        let hits = |bundle: &Path| {
-            let output = folio(&["search", bundle.to_str().unwrap(), query]);
-            (
-                output.status.code(),
-                String::from_utf8_lossy(&output.stdout).into_owned(),
-            )
-        };
-        assert_eq!(hits(&manifest), hits(&single), "{query}");
+    // Bodies, titles and authors are all found through the index shards,
+    // a phrase and a long CJK term through the bodies too; --limit prints
+    // the first results.
+    for query in [
+        "夜跑",
+        "示例",
+        "folio",
+        "the",
+        "-示例",
+        "zzzz",
+        "\"night trains\"",
+        "城市新风景",
+    ] {
+        for limit in [None, Some("1")] {
+            let hits = |bundle: &Path| {
+                let mut args = vec!["search", bundle.to_str().unwrap(), query];
+                args.extend(limit.iter().flat_map(|n| ["--limit", n]));
+                let output = folio(&args);
+                (
+                    output.status.code(),
+                    String::from_utf8_lossy(&output.stdout).into_owned(),
+                )
+            };
+            let (code, found) = hits(&single);
+            assert_eq!(hits(&manifest), (code, found.clone()), "{query} {limit:?}");
+            let lines = found.lines().count();
+            // Every demo post is under a 示例 category.
+            let finds = !matches!(query, "zzzz" | "-示例");
+            match limit {
+                Some(_) => assert_eq!(lines, usize::from(finds), "{query}: {found}"),
+                None => assert_eq!(lines >= 1, finds, "{query}: {found}"),
+            }
+        }
     }
     // The shard sizes need --split.
     let misuse = folio(&["bundle", demo, "-o", "x.json", "--articles-per-shard", "2"]);

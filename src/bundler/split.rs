@@ -18,8 +18,8 @@ use crate::article::Article;
 use crate::bundle::split::{read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT};
 use crate::bundle::{Bundle, LoadedBundle, FORMAT, VERSION};
 use crate::search::index::shards::{ArticleKeys, IndexWriter};
-use crate::search::split::{indexed_body, SearchStep, SplitSearch};
-use crate::search::{Hit, Query};
+use crate::search::split::{indexed_body, Found, SearchStep, SplitSearch};
+use crate::search::Query;
 use crate::taxonomy::{tag_counts_of, CategoryNode, NameCount};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -246,7 +246,8 @@ pub struct SearchReads {
 /// newest first) of a split bundle with an index, read with
 /// [`read_article_shards`]: from the index shards the query needs and the
 /// bodies the index cannot decide alone ([`crate::search::split`]); the
-/// same hits as a search over the whole bundle.
+/// same hits as a search over the whole bundle, or with a `limit`, at least
+/// their first `limit` (`usize::MAX`: all).
 ///
 /// # Errors
 /// When a file the search needs cannot be read or is malformed, naming it.
@@ -255,7 +256,8 @@ pub fn search_split(
     loaded: &LoadedBundle,
     candidates: &[usize],
     query: &Query,
-) -> Result<(Vec<Hit>, SearchReads), BundlerError> {
+    limit: usize,
+) -> Result<(Found, SearchReads), BundlerError> {
     let folder = manifest.parent().unwrap_or(Path::new("."));
     let articles = &loaded.bundle.articles;
     let total = articles.len() + loaded.skipped.len();
@@ -263,10 +265,10 @@ pub fn search_split(
     let mut bodies = BodyFiles::new(manifest, &loaded.shards.body_shards);
     let mut reads = SearchReads::default();
     loop {
-        match search.search(candidates, query) {
-            SearchStep::Found(hits) => {
+        match search.search(candidates, query, limit) {
+            SearchStep::Found(found) => {
                 reads.body_shards = bodies.read.iter().copied().collect();
-                return Ok((hits, reads));
+                return Ok((found, reads));
             }
             SearchStep::IndexShards(needed) => {
                 for shard in needed {

@@ -65,6 +65,49 @@ struct Keys<'a> {
     prefixes: Vec<&'a str>,
 }
 
+/// What the index alone says of a query ([`SearchIndex::plan`]).
+#[derive(Debug)]
+pub struct Plan<'q> {
+    /// The articles that may match, ascending: no other article does.
+    pub possible: Postings,
+    /// Required terms the index cannot decide alone.
+    unsure: Vec<&'q Term>,
+    /// Excluded terms it cannot decide alone, with the possible articles
+    /// that may contain them.
+    unsure_excluded: Vec<(&'q Term, Postings)>,
+}
+
+impl Plan<'_> {
+    /// Whether `index`, one of the [`possible`](Plan::possible) articles,
+    /// matches: `confirm` answers whether it contains a term (`None`: its
+    /// text is missing, and then so is the decision, unless another term
+    /// already rules it out).
+    pub fn decide(
+        &self,
+        index: u32,
+        confirm: &mut impl FnMut(u32, &Term) -> Option<bool>,
+    ) -> Option<bool> {
+        let mut unknown = false;
+        for term in &self.unsure {
+            match confirm(index, term) {
+                Some(false) => return Some(false),
+                None => unknown = true,
+                Some(true) => {}
+            }
+        }
+        for (term, may) in &self.unsure_excluded {
+            if may.binary_search(&index).is_ok() {
+                match confirm(index, term) {
+                    Some(true) => return Some(false),
+                    None => unknown = true,
+                    Some(false) => {}
+                }
+            }
+        }
+        (!unknown).then_some(true)
+    }
+}
+
 /// Articles whose full text a search needs, to confirm a term the index
 /// cannot decide alone, and was not given ([`SearchIndex::search_confirming`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,17 +261,28 @@ impl SearchIndex {
         mut confirm: impl FnMut(u32, &Term) -> Option<bool>,
     ) -> Result<Vec<Hit>, Unconfirmed> {
         let indexed = self.len.min(searchable.len());
+        let plan = self.plan(query, indexed);
         let mut missing = Vec::new();
-        // An article whose text is missing is kept as a match for now,
-        // and reported.
-        let mut contains = |index: u32, term: &Term| {
-            confirm(index, term).unwrap_or_else(|| {
-                missing.push(index);
-                true
-            })
-        };
+        let mut is_found = vec![false; indexed];
+        for &index in &plan.possible {
+            match plan.decide(index, &mut confirm) {
+                Some(matches) => is_found[index as usize] = matches,
+                None => missing.push(index),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(Unconfirmed(missing));
+        }
+        Ok(ranked(searchable, candidates, query, |index, _| {
+            is_found.get(index).copied().unwrap_or(false)
+        }))
+    }
+
+    /// What the index alone says of `query` over its first `indexed`
+    /// articles: which may match, and what is left to confirm for them.
+    pub fn plan<'q>(&self, query: &'q Query, indexed: usize) -> Plan<'q> {
         // Required terms: intersect what the index says, starting from the
-        // rarest term, then confirm the inexact terms on what is left.
+        // rarest term; the inexact ones are left to confirm.
         let lookups: Vec<(Lookup, &Term)> = query
             .required()
             .map(|term| (self.lookup(&term.text), term))
@@ -237,46 +291,36 @@ impl SearchIndex {
             .iter()
             .map(|(lookup, _)| &lookup.articles)
             .min_by_key(|articles| articles.len());
-        let mut found: Postings = match rarest {
+        let mut possible: Postings = match rarest {
             Some(articles) => articles.clone(),
             None => (0..indexed as u32).collect(),
         };
+        possible.retain(|&index| (index as usize) < indexed);
         for (lookup, _) in &lookups {
-            found = intersect(&found, &lookup.articles);
+            possible = intersect(&possible, &lookup.articles);
         }
-        for (lookup, term) in &lookups {
-            if !lookup.exact {
-                found.retain(|&index| contains(index, term));
-            }
-        }
+        let unsure = lookups
+            .iter()
+            .filter(|(lookup, _)| !lookup.exact)
+            .map(|&(_, term)| term)
+            .collect();
+        // Excluded terms: an exact one removes its articles now; an
+        // inexact one, those it is confirmed in.
+        let mut unsure_excluded = Vec::new();
         for term in query.excluded() {
             let lookup = self.lookup(&term.text);
-            let present = intersect(&found, &lookup.articles);
-            let present: Postings = if lookup.exact {
-                present
-            } else {
-                present
-                    .into_iter()
-                    .filter(|&index| contains(index, term))
-                    .collect()
-            };
-            found = difference(&found, &present);
-        }
-        if !missing.is_empty() {
-            missing.sort_unstable();
-            missing.dedup();
-            return Err(Unconfirmed(missing));
-        }
-
-        let mut is_found = vec![false; indexed];
-        for &index in &found {
-            if let Some(slot) = is_found.get_mut(index as usize) {
-                *slot = true;
+            let present = intersect(&possible, &lookup.articles);
+            if lookup.exact {
+                possible = difference(&possible, &present);
+            } else if !present.is_empty() {
+                unsure_excluded.push((term, present));
             }
         }
-        Ok(ranked(searchable, candidates, query, |index, _| {
-            is_found.get(index).copied().unwrap_or(false)
-        }))
+        Plan {
+            possible,
+            unsure,
+            unsure_excluded,
+        }
     }
 
     /// The articles that may contain the normalized `term` (ascending): no

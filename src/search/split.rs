@@ -9,8 +9,7 @@
 //! `folio search`, requests for the viewer), hands them in, and asks again.
 
 use super::index::shards::ShardTable;
-use super::index::Unconfirmed;
-use super::matcher::{category_names, SearchableArticle};
+use super::matcher::{category_names, ranked, SearchableArticle};
 use super::normalize::normalize;
 use super::query::Term;
 use super::text::body_text;
@@ -24,12 +23,24 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchStep {
     /// The hits, as [`super::search`] ranks them (`index` is the article's
-    /// position in the reader's articles).
-    Found(Vec<Hit>),
+    /// position in the reader's articles): all of them, or, when the search
+    /// was limited, at least the first `limit` of them.
+    Found(Found),
     /// These index shards (positions in the manifest's `index_shards`).
     IndexShards(Vec<usize>),
     /// The bodies of these articles (positions in the reader's articles).
     Bodies(Vec<usize>),
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The first hits, exactly as a search over the whole bundle would
+    /// rank them.
+    pub hits: Vec<Hit>,
+    /// How many more articles may match after them (their bodies were not
+    /// checked); 0 when `hits` are all of them.
+    pub unchecked: usize,
 }
 
 /// A split bundle's search state: see the module documentation.
@@ -104,8 +115,11 @@ impl SplitSearch {
     }
 
     /// The articles among `candidates` (positions in the reader's articles,
-    /// newest first) that `query` finds, or what is needed first.
-    pub fn search(&mut self, candidates: &[usize], query: &Query) -> SearchStep {
+    /// newest first) that `query` finds, or what is needed first. With a
+    /// `limit`, bodies are asked for only as far as the first `limit` hits
+    /// need them (a page of results costs a few body shards, not all of
+    /// them), and the hits after the first unchecked article are left out.
+    pub fn search(&mut self, candidates: &[usize], query: &Query, limit: usize) -> SearchStep {
         if self.full_for.as_ref() != Some(query) {
             if self.full.len() > FULL_TEXTS_KEPT {
                 self.full.clear();
@@ -126,12 +140,57 @@ impl SplitSearch {
             .filter_map(|&position| self.numbers.get(position))
             .map(|&number| number as usize)
             .collect();
+        let plan = self.index.plan(query, self.searchable.len());
+        let mut is_possible = vec![false; self.searchable.len()];
+        for &number in &plan.possible {
+            is_possible[number as usize] = true;
+        }
+        // The ranking if every possible article matched: the hits are
+        // these, in this order, less those that do not.
+        let possible = ranked(&self.searchable, &by_number, query, |number, _| {
+            is_possible[number]
+        });
+        let mut confirm = self.confirmer();
+        let (mut hits, mut missing) = (Vec::new(), Vec::new());
+        let mut unchecked = 0;
+        for (at, hit) in possible.iter().enumerate() {
+            match plan.decide(hit.index as u32, &mut confirm) {
+                Some(true) => hits.push(*hit),
+                Some(false) => {}
+                None if hits.len() + missing.len() < limit => missing.push(hit.index),
+                None => {
+                    unchecked = possible.len() - at;
+                    break;
+                }
+            }
+        }
+        let position = |number: usize| self.positions.get(number).copied().flatten();
+        if !missing.is_empty() {
+            return SearchStep::Bodies(missing.into_iter().filter_map(position).collect());
+        }
+        SearchStep::Found(Found {
+            hits: hits
+                .into_iter()
+                .filter_map(|hit| {
+                    Some(Hit {
+                        index: position(hit.index)?,
+                        ..hit
+                    })
+                })
+                .collect(),
+            unchecked,
+        })
+    }
+
+    /// Whether an article contains a term the index cannot decide: `None`
+    /// when that needs its body and the body is not here.
+    fn confirmer(&self) -> impl FnMut(u32, &Term) -> Option<bool> + '_ {
         // A term in the title, author or categories needs no body: they
         // begin the whole text, so it occurs there too. Nor does a term
         // whose keys the body lacks, unless it has a space (a phrase may
         // run from the categories into the body).
         let mut in_bodies: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let confirm = |number: u32, term: &Term| {
+        move |number: u32, term: &Term| {
             let known = self.positions.get(number as usize).copied().flatten();
             if known.is_none() {
                 return Some(false);
@@ -148,25 +207,6 @@ impl SplitSearch {
                 }
             }
             self.full.get(&number).map(|full| full.contains(&term.text))
-        };
-        match self
-            .index
-            .search_confirming(&self.searchable, &by_number, query, confirm)
-        {
-            Ok(hits) => SearchStep::Found(
-                hits.into_iter()
-                    .filter_map(|hit| {
-                        let index = self.positions.get(hit.index).copied().flatten()?;
-                        Some(Hit { index, ..hit })
-                    })
-                    .collect(),
-            ),
-            Err(Unconfirmed(numbers)) => SearchStep::Bodies(
-                numbers
-                    .into_iter()
-                    .filter_map(|number| self.positions.get(number as usize).copied().flatten())
-                    .collect(),
-            ),
         }
     }
 

@@ -48,6 +48,10 @@ pub struct SearchArgs {
     /// Only articles dated this day or earlier (YYYY-MM-DD, UTC).
     #[arg(long, value_name = "DAY", value_parser = day)]
     pub to: Option<String>,
+    /// Print only the first N results (on a split bundle, only the bodies
+    /// they need are read).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
     /// Print a JSON array of {id, title} instead of lines.
     #[arg(long)]
     pub json: bool,

@@ -56,13 +56,17 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     };
     retain_filtered(&mut candidates, articles, &dates, &ReadingState::default());
     let query = Query::parse(&args.query);
-    let hits = if indexed {
-        split::search_split(&args.bundle, &loaded, &candidates, &query)?.0
+    let limit = args.limit.map_or(usize::MAX, |n| n as usize);
+    let mut hits = if indexed {
+        split::search_split(&args.bundle, &loaded, &candidates, &query, limit)?
+            .0
+            .hits
     } else {
         let searchable: Vec<SearchableArticle> =
             articles.iter().map(SearchableArticle::new).collect();
         search(&searchable, &candidates, &query)
     };
+    hits.truncate(limit);
     let found: Vec<Found> = hits
         .iter()
         .map(|hit| Found {

@@ -201,7 +201,9 @@ fn a_search_reads_only_the_index_shards_and_bodies_it_needs() {
     ];
     for (text, body_shards) in cases {
         let query = Query::parse(text);
-        let (hits, reads) = search_split(&manifest, &loaded, &candidates, &query).unwrap();
+        let (found, reads) =
+            search_split(&manifest, &loaded, &candidates, &query, usize::MAX).unwrap();
+        let hits = found.hits;
         assert_eq!(
             hits,
             crate::search::search(&full, &candidates, &query),
@@ -210,13 +212,9 @@ fn a_search_reads_only_the_index_shards_and_bodies_it_needs() {
         assert_eq!(reads.body_shards.len(), body_shards, "{text}: {reads:?}");
         assert!(!reads.index_shards.is_empty() || text.is_empty(), "{text}");
     }
-    let phrase = search_split(
-        &manifest,
-        &loaded,
-        &candidates,
-        &Query::parse("\"正文 22\""),
-    );
-    assert_eq!(phrase.unwrap().0.len(), 1);
+    let query = Query::parse("\"正文 22\"");
+    let phrase = search_split(&manifest, &loaded, &candidates, &query, usize::MAX);
+    assert_eq!(phrase.unwrap().0.hits.len(), 1);
 }
 
 #[test]
@@ -231,7 +229,7 @@ fn a_search_names_an_index_shard_it_cannot_read() {
         "{\"format\":\"folio-index\",\"keys\":{\"正文\":[9]}}",
     )
     .unwrap();
-    let err = search_split(&manifest, &loaded, &[0], &Query::parse("正文")).unwrap_err();
+    let err = search_split(&manifest, &loaded, &[0], &Query::parse("正文"), 1).unwrap_err();
     let message = err.to_string();
     assert!(message.contains(shard.as_str()), "{message}");
     assert!(message.contains("keys.正文"), "{message}");

@@ -11,10 +11,25 @@ fn answered(
     candidates: &[usize],
     query: &Query,
 ) -> (Vec<Hit>, usize) {
+    let (found, bodies) = answered_up_to(split, articles, shards, candidates, query, usize::MAX);
+    assert_eq!(found.unchecked, 0);
+    (found.hits, bodies)
+}
+
+/// [`answered`] with a limit.
+fn answered_up_to(
+    split: &mut SplitSearch,
+    articles: &[Article],
+    shards: &[crate::search::index::shards::IndexShard],
+    candidates: &[usize],
+    query: &Query,
+    limit: usize,
+) -> (Found, usize) {
     let mut bodies = 0;
-    for _ in 0..3 {
-        match split.search(candidates, query) {
-            SearchStep::Found(hits) => return (hits, bodies),
+    // Each round fetches at least one body the last did not have.
+    for _ in 0..articles.len() + 2 {
+        match split.search(candidates, query, limit) {
+            SearchStep::Found(found) => return (found, bodies),
             SearchStep::IndexShards(needed) => {
                 for shard in needed {
                     split
@@ -97,18 +112,88 @@ fn an_unreadable_index_shard_is_refused_and_asked_for_again() {
     }];
     let mut split = SplitSearch::new(&articles, 1, &files);
     let query = Query::parse("中俄");
-    assert_eq!(split.search(&[0], &query), SearchStep::IndexShards(vec![0]));
+    let all = usize::MAX;
+    assert_eq!(
+        split.search(&[0], &query, all),
+        SearchStep::IndexShards(vec![0])
+    );
     let bad = r#"{"format":"folio-index","keys":{"中俄":[1]}}"#;
     assert!(split.absorb_index_shard(0, bad).is_err());
-    assert_eq!(split.search(&[0], &query), SearchStep::IndexShards(vec![0]));
+    assert_eq!(
+        split.search(&[0], &query, all),
+        SearchStep::IndexShards(vec![0])
+    );
     let good = r#"{"format":"folio-index","keys":{"中俄":[0]}}"#;
     split.absorb_index_shard(0, good).unwrap();
-    let found = split.search(&[0], &query);
+    let found = split.search(&[0], &query, all);
     assert_eq!(
         found,
-        SearchStep::Found(vec![Hit {
-            index: 0,
-            in_title: false
-        }])
+        SearchStep::Found(Found {
+            hits: vec![Hit {
+                index: 0,
+                in_title: false
+            }],
+            unchecked: 0
+        })
+    );
+}
+
+#[test]
+fn a_limited_search_gives_the_first_hits_exactly_for_fewer_bodies() {
+    let mut rng = Rng(0x5EED_0022);
+    let mut corpus = generated_corpus(&mut rng, 400);
+    for (number, article) in corpus.iter_mut().enumerate() {
+        article.number = Some(number as u32);
+    }
+    let mut writer = crate::search::index::shards::IndexWriter::new();
+    for article in &corpus {
+        writer.add_fields(&[&indexed_body(&article.body)]);
+    }
+    let shards = writer.to_shards(3_000);
+    let files: Vec<IndexShardFile> = shards
+        .iter()
+        .map(|shard| IndexShardFile {
+            file: String::new(),
+            first_key: shard.first_key.clone(),
+        })
+        .collect();
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<usize> = (0..corpus.len()).rev().collect();
+    let (mut fewer_bodies, mut cut_short) = (0, 0);
+    for _ in 0..100 {
+        let text = sampled_query(&mut rng, &corpus);
+        let query = Query::parse(&text);
+        let expected = search(&full, &candidates, &query);
+        // Each on its own, so that no body is left over from another query.
+        let mut limited = SplitSearch::new(&corpus, corpus.len(), &files);
+        let (found, bodies) =
+            answered_up_to(&mut limited, &corpus, &shards, &candidates, &query, 5);
+        let mut whole = SplitSearch::new(&corpus, corpus.len(), &files);
+        let (_, all_bodies) = answered(&mut whole, &corpus, &shards, &candidates, &query);
+
+        assert_eq!(
+            found.hits,
+            expected[..found.hits.len()],
+            "{text:?}: a prefix"
+        );
+        assert!(
+            found.hits.len() >= expected.len().min(5),
+            "{text:?}: at least 5"
+        );
+        assert!(
+            found.hits.len() + found.unchecked >= expected.len(),
+            "{text:?}: a bound"
+        );
+        if found.unchecked == 0 {
+            assert_eq!(found.hits, expected, "{text:?}: complete");
+        }
+        assert!(bodies <= all_bodies, "{text:?}");
+        fewer_bodies += usize::from(bodies < all_bodies);
+        cut_short += usize::from(found.unchecked > 0);
+    }
+    // About a tenth of the sample reads fewer bodies for its first hits.
+    assert!(
+        fewer_bodies >= 5 && cut_short >= 5,
+        "{fewer_bodies} {cut_short}"
     );
 }
