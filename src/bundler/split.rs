@@ -18,8 +18,8 @@ use crate::article::Article;
 use crate::bundle::split::{read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT};
 use crate::bundle::{Bundle, LoadedBundle, FORMAT, VERSION};
 use crate::search::index::shards::{ArticleKeys, IndexWriter};
-use crate::search::split::{indexed_body, Found, SearchStep, SplitSearch};
-use crate::search::Query;
+use crate::search::split::{indexed_body, meta_of, Found, SearchStep, SplitSearch};
+use crate::search::{Hit, Query};
 use crate::taxonomy::{tag_counts_of, CategoryNode, NameCount};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -260,14 +260,44 @@ pub fn search_split(
 ) -> Result<(Found, SearchReads), BundlerError> {
     let folder = manifest.parent().unwrap_or(Path::new("."));
     let articles = &loaded.bundle.articles;
-    let total = articles.len() + loaded.skipped.len();
-    let mut search = SplitSearch::new(articles, total, &loaded.shards.index_shards);
+    let numbers: Vec<u32> = (0..articles.len())
+        .map(|position| articles[position].number.unwrap_or(position as u32))
+        .collect();
+    // Numbers run over every article, read or skipped.
+    let total = numbers
+        .iter()
+        .map(|&number| number as usize + 1)
+        .max()
+        .unwrap_or(0)
+        .max(articles.len() + loaded.skipped.len());
+    let mut positions: Vec<Option<usize>> = vec![None; total];
+    let mut meta = vec![None; total];
+    for (position, &number) in numbers.iter().enumerate() {
+        positions[number as usize] = Some(position);
+        meta[number as usize] = Some(meta_of(&articles[position]));
+    }
+    let first_keys = loaded
+        .shards
+        .index_shards
+        .iter()
+        .map(|s| s.first_key.clone());
+    let mut search = SplitSearch::new(meta, first_keys.collect());
+    let by_number: Vec<u32> = candidates.iter().map(|&p| numbers[p]).collect();
     let mut bodies = BodyFiles::new(manifest, &loaded.shards.body_shards);
     let mut reads = SearchReads::default();
     loop {
-        match search.search(candidates, query, limit) {
+        match search.search(&by_number, query, limit) {
             SearchStep::Found(found) => {
                 reads.body_shards = bodies.read.iter().copied().collect();
+                let hits = found
+                    .hits
+                    .into_iter()
+                    .filter_map(|hit| {
+                        let index = positions.get(hit.index).copied().flatten()?;
+                        Some(Hit { index, ..hit })
+                    })
+                    .collect();
+                let found = Found { hits, ..found };
                 return Ok((found, reads));
             }
             SearchStep::IndexShards(needed) => {
@@ -282,9 +312,12 @@ pub fn search_split(
                 }
             }
             SearchStep::Bodies(needed) => {
-                for position in needed {
+                for number in needed {
+                    let Some(position) = positions.get(number as usize).copied().flatten() else {
+                        continue;
+                    };
                     let body = bodies.body_of(&articles[position])?;
-                    search.add_body(articles, position, &body);
+                    search.add_body(number, &body);
                 }
             }
         }

@@ -47,6 +47,23 @@ impl SearchableArticle {
         }
     }
 
+    /// The same article with `body` (plain text, [`body_text`]) after its
+    /// author and categories: what [`from_text`](Self::from_text) gives
+    /// with the body, since normalizing folds the line break between them
+    /// into one space.
+    pub fn with_body(&self, body: &str) -> SearchableArticle {
+        let body = normalize(body);
+        let rest = match (self.rest.is_empty(), body.is_empty()) {
+            (_, true) => self.rest.clone(),
+            (true, false) => body,
+            (false, false) => format!("{} {body}", self.rest),
+        };
+        SearchableArticle {
+            title: self.title.clone(),
+            rest,
+        }
+    }
+
     /// Whether the normalized `term` [occurs] in one of the fields.
     pub fn contains(&self, term: &str) -> bool {
         self.fields().iter().any(|field| occurs(field, term))

@@ -15,7 +15,6 @@ use super::query::Term;
 use super::text::body_text;
 use super::{Hit, Query, SearchIndex};
 use crate::article::Article;
-use crate::bundle::split::IndexShardFile;
 use crate::bundle::BundleError;
 use rustc_hash::FxHashMap;
 
@@ -23,13 +22,13 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchStep {
     /// The hits, as [`super::search`] ranks them (`index` is the article's
-    /// position in the reader's articles): all of them, or, when the search
+    /// number): all of them, or, when the search
     /// was limited, at least the first `limit` of them.
     Found(Found),
     /// These index shards (positions in the manifest's `index_shards`).
     IndexShards(Vec<usize>),
-    /// The bodies of these articles (positions in the reader's articles).
-    Bodies(Vec<usize>),
+    /// The bodies of these articles (numbers).
+    Bodies(Vec<u32>),
 }
 
 /// What a search found.
@@ -43,12 +42,15 @@ pub struct Found {
     pub unchecked: usize,
 }
 
-/// A split bundle's search state: see the module documentation.
+/// A split bundle's search state: see the module documentation. Articles
+/// are named by their `number` (their position in the bundle).
 #[derive(Debug)]
 pub struct SplitSearch {
     /// Titles, authors and categories by article number (empty for a
     /// number whose article was not read).
     searchable: Vec<SearchableArticle>,
+    /// Which numbers have an article.
+    known: Vec<bool>,
     /// Their index, with the absorbed shards' postings.
     index: SearchIndex,
     /// The absorbed shards' postings alone: which bodies may hold a term.
@@ -56,14 +58,10 @@ pub struct SplitSearch {
     table: ShardTable,
     absorbed: Vec<bool>,
     /// The whole searchable text of articles whose bodies were handed in,
-    /// by number.
-    full: FxHashMap<u32, SearchableArticle>,
+    /// and their bodies' plain text (for snippets), by number.
+    full: FxHashMap<u32, (SearchableArticle, String)>,
     /// The query the texts in `full` were handed in for.
     full_for: Option<Query>,
-    /// Each article's number (by position in the reader's articles).
-    numbers: Vec<u32>,
-    /// Each number's article position, when it was read.
-    positions: Vec<Option<usize>>,
 }
 
 /// Full texts kept for confirming: beyond this many, they are let go when
@@ -71,55 +69,38 @@ pub struct SplitSearch {
 const FULL_TEXTS_KEPT: usize = 2_000;
 
 impl SplitSearch {
-    /// The search state for `articles` (as read from the manifest and its
-    /// article shards, in any order) of a bundle that numbers `total`
-    /// articles (read or skipped), whose index shards are `index_shards`.
-    pub fn new(articles: &[Article], total: usize, index_shards: &[IndexShardFile]) -> SplitSearch {
-        let numbers: Vec<u32> = articles
-            .iter()
-            .enumerate()
-            .map(|(position, article)| article.number.unwrap_or(position as u32))
-            .collect();
-        let len = numbers
-            .iter()
-            .map(|&number| number as usize + 1)
-            .max()
-            .unwrap_or(0)
-            .max(total);
-        let mut positions = vec![None; len];
-        for (position, &number) in numbers.iter().enumerate() {
-            positions[number as usize] = Some(position);
-        }
-        let searchable: Vec<SearchableArticle> = positions
-            .iter()
-            .map(|position| match position {
-                Some(at) => without_body(&articles[*at]),
-                None => SearchableArticle::from_text("", "", "", ""),
-            })
+    /// The search state for a bundle whose articles, by number, have the
+    /// titles, authors and categories `meta` ([`meta_of`]; `None` for an
+    /// article that was not read), and whose index shards begin with
+    /// `first_keys`.
+    pub fn new(meta: Vec<Option<SearchableArticle>>, first_keys: Vec<String>) -> SplitSearch {
+        let known: Vec<bool> = meta.iter().map(Option::is_some).collect();
+        let searchable: Vec<SearchableArticle> = meta
+            .into_iter()
+            .map(|article| article.unwrap_or_else(|| SearchableArticle::from_text("", "", "", "")))
             .collect();
         let mut bodies = SearchIndex::new();
-        for _ in 0..len {
+        for _ in 0..searchable.len() {
             bodies.add_fields(&[]);
         }
         SplitSearch {
             index: SearchIndex::build(&searchable),
             bodies,
             searchable,
-            table: ShardTable::new(index_shards.iter().map(|s| s.first_key.clone()).collect()),
-            absorbed: vec![false; index_shards.len()],
+            known,
+            absorbed: vec![false; first_keys.len()],
+            table: ShardTable::new(first_keys),
             full: FxHashMap::default(),
             full_for: None,
-            numbers,
-            positions,
         }
     }
 
-    /// The articles among `candidates` (positions in the reader's articles,
-    /// newest first) that `query` finds, or what is needed first. With a
+    /// The articles among `candidates` (numbers, newest first) that
+    /// `query` finds, or what is needed first. With a
     /// `limit`, bodies are asked for only as far as the first `limit` hits
     /// need them (a page of results costs a few body shards, not all of
     /// them), and the hits after the first unchecked article are left out.
-    pub fn search(&mut self, candidates: &[usize], query: &Query, limit: usize) -> SearchStep {
+    pub fn search(&mut self, candidates: &[u32], query: &Query, limit: usize) -> SearchStep {
         if self.full_for.as_ref() != Some(query) {
             if self.full.len() > FULL_TEXTS_KEPT {
                 self.full.clear();
@@ -135,11 +116,7 @@ impl SplitSearch {
         if !missing.is_empty() {
             return SearchStep::IndexShards(missing);
         }
-        let by_number: Vec<usize> = candidates
-            .iter()
-            .filter_map(|&position| self.numbers.get(position))
-            .map(|&number| number as usize)
-            .collect();
+        let by_number: Vec<usize> = candidates.iter().map(|&number| number as usize).collect();
         let plan = self.index.plan(query, self.searchable.len());
         let mut is_possible = vec![false; self.searchable.len()];
         for &number in &plan.possible {
@@ -164,22 +141,10 @@ impl SplitSearch {
                 }
             }
         }
-        let position = |number: usize| self.positions.get(number).copied().flatten();
         if !missing.is_empty() {
-            return SearchStep::Bodies(missing.into_iter().filter_map(position).collect());
+            return SearchStep::Bodies(missing.into_iter().map(|n| n as u32).collect());
         }
-        SearchStep::Found(Found {
-            hits: hits
-                .into_iter()
-                .filter_map(|hit| {
-                    Some(Hit {
-                        index: position(hit.index)?,
-                        ..hit
-                    })
-                })
-                .collect(),
-            unchecked,
-        })
+        SearchStep::Found(Found { hits, unchecked })
     }
 
     /// Whether an article contains a term the index cannot decide: `None`
@@ -191,8 +156,7 @@ impl SplitSearch {
         // run from the categories into the body).
         let mut in_bodies: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         move |number: u32, term: &Term| {
-            let known = self.positions.get(number as usize).copied().flatten();
-            if known.is_none() {
+            if !self.known.get(number as usize).copied().unwrap_or(false) {
                 return Some(false);
             }
             if self.searchable[number as usize].contains(&term.text) {
@@ -206,7 +170,9 @@ impl SplitSearch {
                     return Some(false);
                 }
             }
-            self.full.get(&number).map(|full| full.contains(&term.text))
+            self.full
+                .get(&number)
+                .map(|(full, _)| full.contains(&term.text))
         }
     }
 
@@ -225,20 +191,19 @@ impl SplitSearch {
         Ok(())
     }
 
-    /// Takes in the body of the article at `position` of `articles` (the
-    /// reader's, as given to [`new`](Self::new)).
-    pub fn add_body(&mut self, articles: &[Article], position: usize, body_html: &str) {
-        let (Some(article), Some(&number)) = (articles.get(position), self.numbers.get(position))
-        else {
+    /// Takes in the body of article `number`.
+    pub fn add_body(&mut self, number: u32, body_html: &str) {
+        let Some(meta) = self.searchable.get(number as usize) else {
             return;
         };
-        let full = SearchableArticle::from_text(
-            &article.title,
-            article.author.as_deref().unwrap_or(""),
-            &category_names(article),
-            &body_text(body_html),
-        );
-        self.full.insert(number, full);
+        let text = body_text(body_html);
+        let full = meta.with_body(&text);
+        self.full.insert(number, (full, text));
+    }
+
+    /// The plain text of article `number`'s body, if it was handed in.
+    pub fn body_text(&self, number: u32) -> Option<&str> {
+        self.full.get(&number).map(|(_, text)| text.as_str())
     }
 }
 
@@ -248,8 +213,9 @@ pub fn indexed_body(body_html: &str) -> String {
     normalize(&body_text(body_html))
 }
 
-/// What every reader of a split bundle can search before any body.
-fn without_body(article: &Article) -> SearchableArticle {
+/// What every reader of a split bundle can search before any body: its
+/// title, author and categories.
+pub fn meta_of(article: &Article) -> SearchableArticle {
     SearchableArticle::from_text(
         &article.title,
         article.author.as_deref().unwrap_or(""),

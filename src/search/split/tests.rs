@@ -1,14 +1,42 @@
 use super::*;
+use crate::search::index::shards::{IndexShard, IndexWriter};
 use crate::search::index::tests::{generated_corpus, sampled_query, Rng};
 use crate::search::matcher::search;
+
+/// A corpus numbered in order, its index shards, and a search state that
+/// has every article but `unread` before any shard.
+fn split_corpus(
+    seed: u64,
+    count: usize,
+    unread: Option<usize>,
+) -> (Vec<Article>, Vec<IndexShard>, SplitSearch) {
+    let mut rng = Rng(seed);
+    let corpus = generated_corpus(&mut rng, count);
+    let mut writer = IndexWriter::new();
+    for article in &corpus {
+        writer.add_fields(&[&indexed_body(&article.body)]);
+    }
+    let shards = writer.to_shards(3_000);
+    let split = fresh(&corpus, &shards, unread);
+    (corpus, shards, split)
+}
+
+fn fresh(corpus: &[Article], shards: &[IndexShard], unread: Option<usize>) -> SplitSearch {
+    let meta = corpus
+        .iter()
+        .enumerate()
+        .map(|(number, article)| (Some(number) != unread).then(|| meta_of(article)))
+        .collect();
+    SplitSearch::new(meta, shards.iter().map(|s| s.first_key.clone()).collect())
+}
 
 /// Answers `search`'s requests from `shards` and `articles`' bodies until it
 /// has the hits; also says how many bodies it needed.
 fn answered(
     split: &mut SplitSearch,
     articles: &[Article],
-    shards: &[crate::search::index::shards::IndexShard],
-    candidates: &[usize],
+    shards: &[IndexShard],
+    candidates: &[u32],
     query: &Query,
 ) -> (Vec<Hit>, usize) {
     let (found, bodies) = answered_up_to(split, articles, shards, candidates, query, usize::MAX);
@@ -20,8 +48,8 @@ fn answered(
 fn answered_up_to(
     split: &mut SplitSearch,
     articles: &[Article],
-    shards: &[crate::search::index::shards::IndexShard],
-    candidates: &[usize],
+    shards: &[IndexShard],
+    candidates: &[u32],
     query: &Query,
     limit: usize,
 ) -> (Found, usize) {
@@ -39,8 +67,8 @@ fn answered_up_to(
             }
             SearchStep::Bodies(needed) => {
                 bodies += needed.len();
-                for position in needed {
-                    split.add_body(articles, position, &articles[position].body);
+                for number in needed {
+                    split.add_body(number, &articles[number as usize].body);
                 }
             }
         }
@@ -50,37 +78,19 @@ fn answered_up_to(
 
 #[test]
 fn finds_what_the_scan_finds_from_the_index_shards_and_the_bodies_it_asks_for() {
-    let mut rng = Rng(0x5EED_0011);
-    let mut corpus = generated_corpus(&mut rng, 300);
-    for (number, article) in corpus.iter_mut().enumerate() {
-        article.number = Some(number as u32);
-    }
-    let mut index = crate::search::index::shards::IndexWriter::new();
-    for article in &corpus {
-        index.add_fields(&[&indexed_body(&article.body)]);
-    }
-    let shards = index.to_shards(3_000);
-    let files: Vec<IndexShardFile> = shards
-        .iter()
-        .map(|shard| IndexShardFile {
-            file: String::new(),
-            first_key: shard.first_key.clone(),
-        })
-        .collect();
-    // The reader has them newest first, as shards arrive, and one of them
-    // could not be read.
-    let mut articles: Vec<Article> = corpus.iter().rev().cloned().collect();
-    articles.remove(40);
-    let mut split = SplitSearch::new(&articles, corpus.len(), &files);
-    let full: Vec<SearchableArticle> = articles.iter().map(SearchableArticle::new).collect();
-    let candidates: Vec<usize> = (0..articles.len()).collect();
+    // One article could not be read: it is never a candidate.
+    let (corpus, shards, mut split) = split_corpus(0x5EED_0011, 300, Some(40));
+    let mut rng = Rng(0x5EED_0012);
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<u32> = (0..300).rev().filter(|&n| n != 40).collect();
+    let reference: Vec<usize> = candidates.iter().map(|&n| n as usize).collect();
 
     let mut with_bodies = 0;
     for _ in 0..300 {
         let text = sampled_query(&mut rng, &corpus);
         let query = Query::parse(&text);
-        let (hits, bodies) = answered(&mut split, &articles, &shards, &candidates, &query);
-        assert_eq!(hits, search(&full, &candidates, &query), "query {text:?}");
+        let (hits, bodies) = answered(&mut split, &corpus, &shards, &candidates, &query);
+        assert_eq!(hits, search(&full, &reference, &query), "query {text:?}");
         with_bodies += usize::from(bodies > 0);
     }
     // Bodies are kept across queries, so only the first queries of each
@@ -89,11 +99,11 @@ fn finds_what_the_scan_finds_from_the_index_shards_and_the_bodies_it_asks_for() 
 
     // One or two CJK characters and single word prefixes are decided by
     // the index alone.
-    let mut split = SplitSearch::new(&articles, corpus.len(), &files);
+    let mut split = fresh(&corpus, &shards, Some(40));
     for text in ["中俄", "俄", "linu", "wimax -中俄"] {
         let query = Query::parse(text);
-        let (hits, bodies) = answered(&mut split, &articles, &shards, &candidates, &query);
-        assert_eq!(hits, search(&full, &candidates, &query), "query {text:?}");
+        let (hits, bodies) = answered(&mut split, &corpus, &shards, &candidates, &query);
+        assert_eq!(hits, search(&full, &reference, &query), "query {text:?}");
         assert!(!hits.is_empty(), "{text:?} finds something");
         assert_eq!(bodies, 0, "{text:?} needs no body");
     }
@@ -101,16 +111,12 @@ fn finds_what_the_scan_finds_from_the_index_shards_and_the_bodies_it_asks_for() 
 
 #[test]
 fn an_unreadable_index_shard_is_refused_and_asked_for_again() {
-    let articles = vec![Article {
+    let article = Article {
         title: "t".to_owned(),
         body: "<p>中俄关系</p>".to_owned(),
         ..Article::default()
-    }];
-    let files = [IndexShardFile {
-        file: "index/0000.json".to_owned(),
-        first_key: "中".to_owned(),
-    }];
-    let mut split = SplitSearch::new(&articles, 1, &files);
+    };
+    let mut split = SplitSearch::new(vec![Some(meta_of(&article))], vec!["中".to_owned()]);
     let query = Query::parse("中俄");
     let all = usize::MAX;
     assert_eq!(
@@ -140,35 +146,21 @@ fn an_unreadable_index_shard_is_refused_and_asked_for_again() {
 
 #[test]
 fn a_limited_search_gives_the_first_hits_exactly_for_fewer_bodies() {
-    let mut rng = Rng(0x5EED_0022);
-    let mut corpus = generated_corpus(&mut rng, 400);
-    for (number, article) in corpus.iter_mut().enumerate() {
-        article.number = Some(number as u32);
-    }
-    let mut writer = crate::search::index::shards::IndexWriter::new();
-    for article in &corpus {
-        writer.add_fields(&[&indexed_body(&article.body)]);
-    }
-    let shards = writer.to_shards(3_000);
-    let files: Vec<IndexShardFile> = shards
-        .iter()
-        .map(|shard| IndexShardFile {
-            file: String::new(),
-            first_key: shard.first_key.clone(),
-        })
-        .collect();
+    let (corpus, shards, _) = split_corpus(0x5EED_0022, 400, None);
+    let mut rng = Rng(0x5EED_0023);
     let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
-    let candidates: Vec<usize> = (0..corpus.len()).rev().collect();
+    let candidates: Vec<u32> = (0..400).rev().collect();
+    let reference: Vec<usize> = candidates.iter().map(|&n| n as usize).collect();
     let (mut fewer_bodies, mut cut_short) = (0, 0);
     for _ in 0..100 {
         let text = sampled_query(&mut rng, &corpus);
         let query = Query::parse(&text);
-        let expected = search(&full, &candidates, &query);
+        let expected = search(&full, &reference, &query);
         // Each on its own, so that no body is left over from another query.
-        let mut limited = SplitSearch::new(&corpus, corpus.len(), &files);
+        let mut limited = fresh(&corpus, &shards, None);
         let (found, bodies) =
             answered_up_to(&mut limited, &corpus, &shards, &candidates, &query, 5);
-        let mut whole = SplitSearch::new(&corpus, corpus.len(), &files);
+        let mut whole = fresh(&corpus, &shards, None);
         let (_, all_bodies) = answered(&mut whole, &corpus, &shards, &candidates, &query);
 
         assert_eq!(
@@ -196,4 +188,22 @@ fn a_limited_search_gives_the_first_hits_exactly_for_fewer_bodies() {
         fewer_bodies >= 5 && cut_short >= 5,
         "{fewer_bodies} {cut_short}"
     );
+}
+
+#[test]
+fn a_body_joins_the_title_author_and_categories_as_from_text_does() {
+    for (author, categories, body) in [
+        ("观察者网", "新媒体 首页", "中俄 关系"),
+        ("", "", "  body  "),
+        ("a", "", ""),
+        ("", "c", " \n "),
+        ("  ", " x ", "y"),
+    ] {
+        let meta = SearchableArticle::from_text("T", author, categories, "");
+        assert_eq!(
+            meta.with_body(body),
+            SearchableArticle::from_text("T", author, categories, body),
+            "{author:?} {categories:?} {body:?}"
+        );
+    }
 }
