@@ -311,7 +311,7 @@ pub fn search_split(
                     reads.index_shards.push(shard);
                 }
             }
-            SearchStep::Bodies(needed) => {
+            SearchStep::Bodies { needed, .. } => {
                 for number in needed {
                     let Some(position) = positions.get(number as usize).copied().flatten() else {
                         continue;

@@ -17,6 +17,7 @@ use super::{Hit, Query, SearchIndex};
 use crate::article::Article;
 use crate::bundle::BundleError;
 use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 
 /// What a search needs before it can answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +28,14 @@ pub enum SearchStep {
     Found(Found),
     /// These index shards (positions in the manifest's `index_shards`).
     IndexShards(Vec<usize>),
-    /// The bodies of these articles (numbers).
-    Bodies(Vec<u32>),
+    /// The bodies of these articles (numbers, in the order of the
+    /// ranking), and what is certain before them.
+    Bodies {
+        /// The hits up to the first article whose body is needed.
+        so_far: Found,
+        /// The articles whose bodies are needed.
+        needed: Vec<u32>,
+    },
 }
 
 /// What a search found.
@@ -57,16 +64,20 @@ pub struct SplitSearch {
     bodies: SearchIndex,
     table: ShardTable,
     absorbed: Vec<bool>,
-    /// The whole searchable text of articles whose bodies were handed in,
-    /// and their bodies' plain text (for snippets), by number.
-    full: FxHashMap<u32, (SearchableArticle, String)>,
-    /// The query the texts in `full` were handed in for.
-    full_for: Option<Query>,
+    /// The last query searched for.
+    query: Query,
+    /// Of articles whose bodies were handed in since that query came:
+    /// whether their whole text contains each of its terms. Bodies
+    /// themselves are not kept for it, so a query that must read every
+    /// body holds one at a time.
+    contains: FxHashMap<u32, Box<[bool]>>,
+    /// The plain text of the last bodies handed in (for snippets), most
+    /// recent last.
+    texts: VecDeque<(u32, String)>,
 }
 
-/// Full texts kept for confirming: beyond this many, they are let go when
-/// another query comes (never during one, which could then not finish).
-const FULL_TEXTS_KEPT: usize = 2_000;
+/// Bodies' plain texts kept for snippets: a few pages of results.
+const TEXTS_KEPT: usize = 200;
 
 impl SplitSearch {
     /// The search state for a bundle whose articles, by number, have the
@@ -90,8 +101,9 @@ impl SplitSearch {
             known,
             absorbed: vec![false; first_keys.len()],
             table: ShardTable::new(first_keys),
-            full: FxHashMap::default(),
-            full_for: None,
+            query: Query::default(),
+            contains: FxHashMap::default(),
+            texts: VecDeque::new(),
         }
     }
 
@@ -101,11 +113,9 @@ impl SplitSearch {
     /// need them (a page of results costs a few body shards, not all of
     /// them), and the hits after the first unchecked article are left out.
     pub fn search(&mut self, candidates: &[u32], query: &Query, limit: usize) -> SearchStep {
-        if self.full_for.as_ref() != Some(query) {
-            if self.full.len() > FULL_TEXTS_KEPT {
-                self.full.clear();
-            }
-            self.full_for = Some(query.clone());
+        if &self.query != query {
+            self.query = query.clone();
+            self.contains.clear();
         }
         let missing: Vec<usize> = self
             .table
@@ -129,20 +139,34 @@ impl SplitSearch {
         });
         let mut confirm = self.confirmer();
         let (mut hits, mut missing) = (Vec::new(), Vec::new());
+        // Where the first article whose body is needed was, and how many
+        // hits come before it: those are certain.
+        let mut first_unknown: Option<(usize, usize)> = None;
         let mut unchecked = 0;
         for (at, hit) in possible.iter().enumerate() {
             match plan.decide(hit.index as u32, &mut confirm) {
                 Some(true) => hits.push(*hit),
                 Some(false) => {}
-                None if hits.len() + missing.len() < limit => missing.push(hit.index),
+                None if hits.len() + missing.len() < limit => {
+                    first_unknown.get_or_insert((at, hits.len()));
+                    missing.push(hit.index as u32);
+                }
                 None => {
                     unchecked = possible.len() - at;
                     break;
                 }
             }
         }
-        if !missing.is_empty() {
-            return SearchStep::Bodies(missing.into_iter().map(|n| n as u32).collect());
+        if let Some((at, certain)) = first_unknown {
+            hits.truncate(certain);
+            let so_far = Found {
+                hits,
+                unchecked: possible.len() - at,
+            };
+            return SearchStep::Bodies {
+                so_far,
+                needed: missing,
+            };
         }
         SearchStep::Found(Found { hits, unchecked })
     }
@@ -170,9 +194,8 @@ impl SplitSearch {
                     return Some(false);
                 }
             }
-            self.full
-                .get(&number)
-                .map(|(full, _)| full.contains(&term.text))
+            let at = self.query.terms.iter().position(|t| t == term)?;
+            self.contains.get(&number)?.get(at).copied()
         }
     }
 
@@ -191,19 +214,31 @@ impl SplitSearch {
         Ok(())
     }
 
-    /// Takes in the body of article `number`.
+    /// Takes in the body of article `number`, for the last query searched
+    /// for (and for snippets).
     pub fn add_body(&mut self, number: u32, body_html: &str) {
         let Some(meta) = self.searchable.get(number as usize) else {
             return;
         };
         let text = body_text(body_html);
         let full = meta.with_body(&text);
-        self.full.insert(number, (full, text));
+        let contains = self.query.terms.iter();
+        let contains = contains.map(|term| full.contains(&term.text)).collect();
+        self.contains.insert(number, contains);
+        self.texts.retain(|(kept, _)| *kept != number);
+        if self.texts.len() == TEXTS_KEPT {
+            self.texts.pop_front();
+        }
+        self.texts.push_back((number, text));
     }
 
-    /// The plain text of article `number`'s body, if it was handed in.
+    /// The plain text of article `number`'s body, if it was handed in
+    /// lately.
     pub fn body_text(&self, number: u32) -> Option<&str> {
-        self.full.get(&number).map(|(_, text)| text.as_str())
+        self.texts
+            .iter()
+            .find(|(kept, _)| *kept == number)
+            .map(|(_, text)| text.as_str())
     }
 }
 

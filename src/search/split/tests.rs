@@ -54,10 +54,18 @@ fn answered_up_to(
     limit: usize,
 ) -> (Found, usize) {
     let mut bodies = 0;
+    let mut partial: Vec<Found> = Vec::new();
     // Each round fetches at least one body the last did not have.
     for _ in 0..articles.len() + 2 {
         match split.search(candidates, query, limit) {
-            SearchStep::Found(found) => return (found, bodies),
+            SearchStep::Found(found) => {
+                // What was certain on the way is the start of the answer.
+                for so_far in partial {
+                    assert!(found.hits.starts_with(&so_far.hits), "{query:?}");
+                    assert!(so_far.hits.len() + so_far.unchecked >= found.hits.len());
+                }
+                return (found, bodies);
+            }
             SearchStep::IndexShards(needed) => {
                 for shard in needed {
                     split
@@ -65,7 +73,8 @@ fn answered_up_to(
                         .unwrap();
                 }
             }
-            SearchStep::Bodies(needed) => {
+            SearchStep::Bodies { so_far, needed } => {
+                partial.push(so_far);
                 bodies += needed.len();
                 for number in needed {
                     split.add_body(number, &articles[number as usize].body);
