@@ -280,6 +280,14 @@ impl Locale {
         }
     }
 
+    /// While a split bundle's bodies are fetched to check more articles.
+    pub fn checking(self, unchecked: usize) -> String {
+        match self {
+            Locale::Zh => format!("正在核对另外 {unchecked} 篇文章的正文，结果尚不完整"),
+            Locale::En => format!("Checking {unchecked} more articles, results are incomplete"),
+        }
+    }
+
     /// When the search module cannot be loaded (`reason` in English).
     pub fn search_failed(self, reason: &str) -> String {
         match self {

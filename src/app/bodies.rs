@@ -30,6 +30,11 @@ impl Bodies {
         }
     }
 
+    /// The bundle's URL, resolved against the page.
+    pub fn absolute_url(self) -> String {
+        super::fetch::absolute(&self.bundle_url.get_value())
+    }
+
     /// Body shard `number` of `bundle`, from memory or fetched.
     ///
     /// # Errors

@@ -8,7 +8,7 @@
 //! when it completes. The hits of the last query are kept: the list and the
 //! navigation's counts share them.
 
-use crate::app::bodies::{body_in, use_bodies, BodyShard};
+use crate::app::bodies::use_bodies;
 use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
 use crate::listing::{newest_first, Filter};
@@ -38,7 +38,33 @@ extern "C" {
     fn add(this: &Searcher, title: &str, author: &str, categories: &str, body_html: &str);
 
     #[wasm_bindgen(method)]
+    fn split(
+        this: &Searcher,
+        bundle: &str,
+        total: u32,
+        index_files: &str,
+        first_keys: &str,
+        body_files: &str,
+        on_change: &js_sys::Function,
+    );
+
+    #[wasm_bindgen(method, js_name = addSplit)]
+    fn add_split(
+        this: &Searcher,
+        number: u32,
+        id: &str,
+        body_shard: u32,
+        title: &str,
+        author: &str,
+        categories: &str,
+    );
+
+    #[wasm_bindgen(method)]
     fn search(this: &Searcher, query: &str, candidates: &[u32]) -> Vec<u32>;
+
+    /// How many articles the last search left unchecked (split mode).
+    #[wasm_bindgen(method)]
+    fn more(this: &Searcher) -> u32;
 
     #[wasm_bindgen(method)]
     fn snippet(this: &Searcher, number: u32, query: &str) -> Vec<String>;
@@ -79,6 +105,9 @@ pub struct SearchCache {
     status: RwSignal<SearchStatus>,
     /// Whether indexing is complete: the one change lists search again for.
     ready: RwSignal<bool>,
+    /// Bumped when the search module fetched shards that can change a
+    /// split bundle's results: lists search again.
+    fetched: RwSignal<u32>,
 }
 
 /// A search over all articles of a bundle and what it found.
@@ -90,24 +119,26 @@ struct Prepared {
     searcher: Option<Searcher>,
     /// Every article, newest first: the order articles are handed to the
     /// searcher (so a search while indexing covers the newest), which is
-    /// also the order of the hits. The searcher knows article `order[n]`
-    /// as its `n`th.
-    order: Vec<u32>,
-    /// The searcher's number of each article (bundle order): `order`
-    /// inverted.
+    /// also the order of the hits.
+    newest: Vec<u32>,
+    /// The searcher's number of each article (bundle order): its place in
+    /// `newest`, or in a split bundle with an index, its `number` (which
+    /// the index names it by).
     numbers: Vec<u32>,
+    /// The article of each of the searcher's numbers: `numbers` inverted
+    /// (`u32::MAX` for a number whose article was not read).
+    articles: Vec<u32>,
+    /// Whether the searcher fetches the index shards and bodies it needs
+    /// (a split bundle with an index) instead of being handed bodies.
+    split: bool,
     /// How many articles of `order` the searcher has.
     added: usize,
-    /// A split bundle's body shard being indexed, by number.
-    bodies: Option<(u32, BodyShard)>,
 }
 
 /// Where handing articles to the searcher stopped.
 enum Advanced {
     /// This many articles are in; more are waiting for the next slice.
     Paused(usize),
-    /// The next article's body is in this body shard, not fetched yet.
-    NeedsBodies(u32),
     /// Every article is in.
     Done,
     /// There is no searcher: the state was started afresh for another
@@ -117,22 +148,61 @@ enum Advanced {
 
 impl Prepared {
     fn new(bundle: &SharedBundle) -> Prepared {
-        let order: Vec<u32> = newest_first(&bundle.bundle.articles, &Filter::All)
+        let articles = &bundle.bundle.articles;
+        let newest: Vec<u32> = newest_first(articles, &Filter::All)
             .into_iter()
             .map(|index| index as u32)
             .collect();
-        let mut numbers = vec![0; order.len()];
-        for (number, &index) in order.iter().enumerate() {
-            numbers[index as usize] = number as u32;
+        let split = !bundle.shards.index_shards.is_empty();
+        let mut numbers = vec![0; newest.len()];
+        for (place, &index) in newest.iter().enumerate() {
+            let article = &articles[index as usize];
+            numbers[index as usize] = match article.number {
+                Some(number) if split => number,
+                _ => place as u32,
+            };
+        }
+        // Numbers run over every article of the bundle, read or skipped.
+        let total = numbers.iter().map(|&n| n as usize + 1).max().unwrap_or(0);
+        let total = total.max(articles.len() + bundle.skipped.len());
+        let mut by_number = vec![u32::MAX; total];
+        for (index, &number) in numbers.iter().enumerate() {
+            by_number[number as usize] = index as u32;
         }
         Prepared {
             bundle: bundle.clone(),
             searcher: None,
-            order,
+            newest,
             numbers,
+            articles: by_number,
+            split,
             added: 0,
-            bodies: None,
         }
+    }
+
+    /// Puts the searcher in split mode ([`Prepared::split`]), calling
+    /// `on_change` when it fetched something.
+    fn start_split(&self, bundle_url: &str, on_change: &js_sys::Function) {
+        let (Some(searcher), true) = (&self.searcher, self.split) else {
+            return;
+        };
+        let shards = &self.bundle.shards;
+        let lines = |items: &mut dyn Iterator<Item = &str>| {
+            let mut text = String::new();
+            for item in items {
+                text.push_str(item);
+                text.push('\n');
+            }
+            text
+        };
+        searcher.split(
+            bundle_url,
+            self.articles.len() as u32,
+            &lines(&mut shards.index_shards.iter().map(|s| s.file.as_str())),
+            &lines(&mut shards.index_shards.iter().map(|s| s.first_key.as_str())),
+            &lines(&mut shards.body_shards.iter().map(String::as_str)),
+            on_change,
+        );
     }
 
     /// Hands articles to the searcher until all are in, a body shard is
@@ -141,31 +211,32 @@ impl Prepared {
         let Some(searcher) = &self.searcher else {
             return Advanced::Superseded;
         };
-        while let Some(&index) = self.order.get(self.added) {
+        while let Some(&index) = self.newest.get(self.added) {
             let article = &self.bundle.bundle.articles[index as usize];
-            let fetched;
-            let body = match article.body_shard {
-                None => &article.body,
-                Some(number) => match &self.bodies {
-                    Some((loaded, shard)) if *loaded == number => {
-                        fetched = body_in(shard, &article.id).unwrap_or_default();
-                        &fetched
-                    }
-                    _ => return Advanced::NeedsBodies(number),
-                },
-            };
-            searcher.add(
-                &article.title,
-                article.author.as_deref().unwrap_or(""),
-                &category_names(article),
-                body,
-            );
+            let (title, author) = (&article.title, article.author.as_deref().unwrap_or(""));
+            if self.split {
+                // Titles, authors and categories only: the module fetches
+                // the index shards and bodies a query needs.
+                let number = self.numbers[index as usize];
+                let shard = article.body_shard.unwrap_or(u32::MAX);
+                let categories = category_names(article);
+                searcher.add_split(number, &article.id, shard, title, author, &categories);
+                self.added += 1;
+                if !keep_going() {
+                    return Advanced::Paused(self.added);
+                }
+                continue;
+            }
+            // A split bundle without an index (written before folio had
+            // one) has no bodies here: its titles, authors and categories
+            // are searched.
+            let body = &article.body;
+            searcher.add(title, author, &category_names(article), body);
             self.added += 1;
             if !keep_going() {
                 return Advanced::Paused(self.added);
             }
         }
-        self.bodies = None;
         Advanced::Done
     }
 }
@@ -185,6 +256,7 @@ impl SearchCache {
             last: StoredValue::new(None),
             status: RwSignal::new(SearchStatus::Indexing { done: 0, total: 0 }),
             ready: RwSignal::new(false),
+            fetched: RwSignal::new(0),
         }
     }
 
@@ -217,7 +289,7 @@ impl SearchCache {
     pub fn prepare_in_background(self, bundle: SharedBundle) {
         let total = bundle.bundle.articles.len();
         self.status.set(SearchStatus::Indexing { done: 0, total });
-        let bodies = use_bodies();
+        let bundle_url = use_bodies().absolute_url();
         leptos::task::spawn_local(async move {
             let searcher = match start_searcher().await {
                 Ok(searcher) => searcher,
@@ -227,8 +299,17 @@ impl SearchCache {
                     return;
                 }
             };
+            let fetched = self.fetched;
+            let on_change = Closure::<dyn Fn()>::new(move || {
+                let _ = fetched.try_update(|n| *n += 1);
+            })
+            .into_js_value()
+            .unchecked_into::<js_sys::Function>();
             if self
-                .with_prepared(&bundle, |prepared| prepared.searcher = Some(searcher))
+                .with_prepared(&bundle, |prepared| {
+                    prepared.searcher = Some(searcher);
+                    prepared.start_split(&bundle_url, &on_change);
+                })
                 .is_none()
             {
                 return;
@@ -251,17 +332,6 @@ impl SearchCache {
                         let _ = self.status.try_set(SearchStatus::Indexing { done, total });
                         next_task().await;
                     }
-                    Advanced::NeedsBodies(number) => match bodies.shard(&bundle, number).await {
-                        Ok(shard) => {
-                            self.with_prepared(&bundle, |prepared| {
-                                prepared.bodies = Some((number, shard));
-                            });
-                        }
-                        Err(reason) => {
-                            let _ = self.status.try_set(SearchStatus::Failed(reason));
-                            return;
-                        }
-                    },
                 }
             }
         });
@@ -280,7 +350,8 @@ impl SearchCache {
             .with_prepared(bundle, |prepared| {
                 let number = *prepared.numbers.get(index)?;
                 let searcher = prepared.searcher.as_ref()?;
-                ((number as usize) < prepared.added).then(|| searcher.snippet(number, query))
+                let indexed = prepared.split || (number as usize) < prepared.added;
+                indexed.then(|| searcher.snippet(number, query))
             })
             .flatten()?;
         (!alternating.is_empty()).then(|| from_alternating(alternating))
@@ -291,38 +362,65 @@ impl SearchCache {
     pub fn track_completion(self, query: &str) {
         if !Query::parse(query).is_empty() {
             self.ready.track();
+            self.fetched.track();
         }
+    }
+
+    /// How many articles the last search left to check (a split bundle's
+    /// bodies being fetched), `u32::MAX` when a file could not be fetched;
+    /// tracked.
+    pub fn unchecked(self) -> u32 {
+        self.fetched.track();
+        self.prepared
+            .try_with_value(|prepared| {
+                let prepared = prepared.as_ref()?;
+                Some(prepared.searcher.as_ref()?.more())
+            })
+            .flatten()
+            .unwrap_or(0)
     }
 
     /// Every article of `bundle` that `query` finds, best first: of those
     /// indexed so far until indexing completes ([`track_completion`](Self::track_completion)).
     pub fn hits(self, bundle: &SharedBundle, query: &str) -> Arc<Vec<Hit>> {
-        let complete = self.ready.get_untracked();
+        let ready = self.ready.get_untracked();
         let cached = self.last.with_value(|last| {
             last.as_ref()
                 .filter(|(b, q, _)| Arc::ptr_eq(b, bundle) && q == query)
                 .map(|(_, _, hits)| hits.clone())
         });
-        if let Some(cached) = cached.filter(|_| complete) {
+        if let Some(cached) = cached.filter(|_| ready) {
             return cached;
         }
-        let found = self
+        let (found, complete) = self
             .with_prepared(bundle, |prepared| {
                 let searcher = prepared.searcher.as_ref()?;
-                // The searcher's own numbering is newest first, so its
-                // first `added` articles in order are the list's order.
-                let candidates: Vec<u32> = (0..prepared.added as u32).collect();
-                let hits = searcher
-                    .search(query, &candidates)
-                    .into_iter()
-                    .map(|packed| {
-                        let hit = Hit::unpacked(packed);
-                        Hit {
-                            index: prepared.order[hit.index] as usize,
-                            ..hit
-                        }
-                    });
-                Some(hits.collect::<Vec<_>>())
+                if prepared.split && !ready {
+                    // The module builds its index of titles, authors and
+                    // categories once it has them all.
+                    return None;
+                }
+                // In list order: the searcher's own numbering is newest
+                // first, so its first `added` articles (every article of
+                // a split bundle, numbered by the bundle).
+                let candidates: Vec<u32> = match prepared.split {
+                    true => prepared
+                        .newest
+                        .iter()
+                        .map(|&i| prepared.numbers[i as usize])
+                        .collect(),
+                    false => (0..prepared.added as u32).collect(),
+                };
+                let hits = searcher.search(query, &candidates).into_iter();
+                let hits = hits.filter_map(|packed| {
+                    let hit = Hit::unpacked(packed);
+                    let index = *prepared.articles.get(hit.index)?;
+                    (index != u32::MAX).then_some(Hit {
+                        index: index as usize,
+                        ..hit
+                    })
+                });
+                Some((hits.collect::<Vec<_>>(), ready && searcher.more() == 0))
             })
             .flatten()
             .unwrap_or_default();

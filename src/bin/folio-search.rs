@@ -1,33 +1,92 @@
 //! The viewer's search module: a third wasm, imported once the first list is
-//! shown (`src/app/search_cache.rs`), that holds the bundle's searchable
-//! text and its index (`folio::search::index`). Keeping them here keeps the
-//! first list's download within its budget; the main wasm hands articles
-//! over as strings and gets back the hits.
+//! shown (`src/app/search_cache.rs`). Keeping search here keeps the first
+//! list's download within its budget; the main wasm hands articles over as
+//! strings and gets back the hits.
+//!
+//! Two modes:
+//! - whole: the module holds every article's searchable text and its index
+//!   (`folio::search::index`), fed article by article with their bodies;
+//! - split: for a split bundle with an index, it holds titles, authors and
+//!   categories only, and fetches itself the index shards and bodies a query
+//!   needs (`folio::search::split`), telling the viewer when it has more.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use folio::bundle::split::read_body_shard;
     use folio::search::matcher::{snippet, to_alternating};
+    use folio::search::split::{Found, SearchStep, SplitSearch};
     use folio::search::text::body_text;
     use folio::search::{Hit, Query, SearchIndex, SearchableArticle};
+    use std::cell::RefCell;
+    use std::rc::Rc;
     use wasm_bindgen::prelude::*;
 
-    /// The searchable text and index of one viewer's bundle, and each
-    /// article's plain body text for search snippets (a split bundle's
-    /// viewer has no bodies of its own to cut them from).
+    /// The searchable text and index of one viewer's bundle.
     #[wasm_bindgen]
     #[derive(Default)]
     pub struct Searcher {
+        whole: Whole,
+        split: Option<Rc<RefCell<Split>>>,
+    }
+
+    /// Whole mode: every article's text, its index, and each article's
+    /// plain body text for search snippets (a split bundle without an
+    /// index gives the viewer no bodies of its own to cut them from).
+    #[derive(Default)]
+    struct Whole {
         searchable: Vec<SearchableArticle>,
         index: SearchIndex,
         texts: Vec<Box<str>>,
     }
 
+    /// Split mode: see the module documentation.
+    struct Split {
+        /// The manifest's URL, which shard files are relative to.
+        bundle: String,
+        index_files: Vec<String>,
+        first_keys: Vec<String>,
+        body_files: Vec<String>,
+        /// By article number, until the first search builds `search`.
+        meta: Vec<Option<SearchableArticle>>,
+        /// By article number: its id and body shard.
+        bodies: Vec<Option<(String, u32)>>,
+        search: Option<SplitSearch>,
+        /// Called when a fetch brought something a search can use.
+        on_change: js_sys::Function,
+        fetching: bool,
+        /// How many articles the last search left unchecked.
+        unchecked: u32,
+        /// The query for which a fetch failed, if one did: searches for it
+        /// then answer with what is certain, and fetch nothing more.
+        failed_for: Option<Query>,
+        /// The last query searched for.
+        query: Query,
+    }
+
+    /// What a split search needs fetched.
+    enum Need {
+        IndexShards(Vec<usize>),
+        /// Article numbers, most wanted first.
+        Bodies(Vec<u32>),
+    }
+
+    /// [`Searcher::more`] when fetching stopped.
+    const STOPPED: u32 = u32::MAX;
+
     /// Characters either side of the first match in a snippet.
     const SNIPPET_RADIUS: usize = 60;
 
+    /// Body shards fetched per round: the viewer shows what they settle
+    /// before asking for more.
+    const BODY_SHARDS_PER_ROUND: usize = 2;
+
+    /// Hits whose bodies are fetched for snippets when the search itself
+    /// needed none: the first screen of the list.
+    const SNIPPETS_WANTED: usize = 10;
+
     #[wasm_bindgen]
     impl Searcher {
-        /// An empty searcher.
+        /// An empty searcher, in whole mode.
         #[wasm_bindgen(constructor)]
         pub fn new() -> Searcher {
             Searcher::default()
@@ -36,36 +95,265 @@ mod exports {
         /// Adds the next article (the searcher numbers them in the order
         /// they come), as `SearchableArticle::from_parts` takes it.
         pub fn add(&mut self, title: &str, author: &str, categories: &str, body_html: &str) {
+            let whole = &mut self.whole;
             let text = body_text(body_html);
             let article = SearchableArticle::from_text(title, author, categories, &text);
-            self.index.add(&article);
-            self.searchable.push(article);
-            self.texts.push(text.into_boxed_str());
+            whole.index.add(&article);
+            whole.searchable.push(article);
+            whole.texts.push(text.into_boxed_str());
+        }
+
+        /// Switches to split mode for the split bundle at `bundle` (an
+        /// absolute URL) with `total` article numbers, whose index shard
+        /// files, their first keys and body shard files are given one per
+        /// line. `on_change` is called whenever fetched shards can change
+        /// a search's answer.
+        pub fn split(
+            &mut self,
+            bundle: &str,
+            total: u32,
+            index_files: &str,
+            first_keys: &str,
+            body_files: &str,
+            on_change: js_sys::Function,
+        ) {
+            let lines = |text: &str| -> Vec<String> {
+                text.split('\n')
+                    .filter(|line| !line.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            };
+            self.split = Some(Rc::new(RefCell::new(Split {
+                bundle: bundle.to_owned(),
+                index_files: lines(index_files),
+                first_keys: lines(first_keys),
+                body_files: lines(body_files),
+                meta: vec![None; total as usize],
+                bodies: vec![None; total as usize],
+                search: None,
+                on_change,
+                fetching: false,
+                unchecked: 0,
+                failed_for: None,
+                query: Query::default(),
+            })));
+        }
+
+        /// Adds article `number` of a split bundle: its id, body shard,
+        /// and what search reads before any body.
+        #[wasm_bindgen(js_name = addSplit)]
+        #[allow(clippy::too_many_arguments)]
+        pub fn add_split(
+            &mut self,
+            number: u32,
+            id: &str,
+            body_shard: u32,
+            title: &str,
+            author: &str,
+            categories: &str,
+        ) {
+            let Some(split) = &self.split else { return };
+            let mut split = split.borrow_mut();
+            let at = number as usize;
+            if at < split.meta.len() {
+                split.meta[at] = Some(SearchableArticle::from_text(title, author, categories, ""));
+                split.bodies[at] = Some((id.to_owned(), body_shard));
+            }
         }
 
         /// The articles among `candidates` (the searcher's numbers, in list
         /// order) that `query` finds, best first, each as `Hit::packed`.
+        /// In split mode, those that are certain so far; [`more`](Self::more)
+        /// says whether others may follow once fetched shards arrive.
         pub fn search(&self, query: &str, candidates: &[u32]) -> Vec<u32> {
-            let candidates: Vec<usize> = candidates.iter().map(|&i| i as usize).collect();
-            self.index
-                .search(&self.searchable, &candidates, &Query::parse(query))
-                .into_iter()
-                .map(Hit::packed)
-                .collect()
+            let query = Query::parse(query);
+            let hits = match &self.split {
+                Some(split) => search_split(split, candidates, &query),
+                None => {
+                    let candidates: Vec<usize> = candidates.iter().map(|&i| i as usize).collect();
+                    let whole = &self.whole;
+                    whole.index.search(&whole.searchable, &candidates, &query)
+                }
+            };
+            hits.into_iter().map(Hit::packed).collect()
+        }
+
+        /// How many articles the last search left unchecked (split mode;
+        /// their bodies are being fetched), or `u32::MAX` when a file it
+        /// needed could not be fetched (the console says which).
+        pub fn more(&self) -> u32 {
+            self.split
+                .as_ref()
+                .map_or(0, |split| split.borrow().unchecked)
         }
 
         /// The body around the first match of `query` in article `number`,
         /// as runs that alternate unmarked and marked, starting unmarked
-        /// (possibly empty); no runs when the body has no match.
+        /// (possibly empty); no runs when the body has no match or is not
+        /// here (split mode fetches the bodies of the first hits).
         pub fn snippet(&self, number: u32, query: &str) -> Vec<String> {
-            let Some(text) = self.texts.get(number as usize) else {
-                return Vec::new();
+            let query = Query::parse(query);
+            let runs = match &self.split {
+                Some(split) => {
+                    let split = split.borrow();
+                    let text = split.search.as_ref().and_then(|s| s.body_text(number));
+                    text.and_then(|text| snippet(text, &query, SNIPPET_RADIUS))
+                }
+                None => {
+                    let text = self.whole.texts.get(number as usize);
+                    text.and_then(|text| snippet(text, &query, SNIPPET_RADIUS))
+                }
             };
-            let Some(runs) = snippet(text, &Query::parse(query), SNIPPET_RADIUS) else {
-                return Vec::new();
-            };
-            to_alternating(runs)
+            runs.map(to_alternating).unwrap_or_default()
         }
+    }
+
+    /// A split search's certain hits, starting the fetch of whatever would
+    /// settle more of them.
+    fn search_split(state: &Rc<RefCell<Split>>, candidates: &[u32], query: &Query) -> Vec<Hit> {
+        let mut split = state.borrow_mut();
+        let split = &mut *split;
+        let search = split.search.get_or_insert_with(|| {
+            SplitSearch::new(std::mem::take(&mut split.meta), split.first_keys.clone())
+        });
+        let (found, need) = match search.search(candidates, query, usize::MAX) {
+            SearchStep::Found(found) => {
+                let want = found.hits.iter().take(SNIPPETS_WANTED);
+                let bodies = &split.bodies;
+                let snippets: Vec<u32> = want
+                    .map(|hit| hit.index as u32)
+                    .filter(|&number| search.body_text(number).is_none())
+                    .filter(|&number| bodies.get(number as usize).is_some_and(Option::is_some))
+                    .collect();
+                (
+                    found,
+                    (!snippets.is_empty()).then_some(Need::Bodies(snippets)),
+                )
+            }
+            SearchStep::IndexShards(shards) => {
+                // Until they come, any candidate may match.
+                let unchecked = candidates.len();
+                let nothing_yet = Found {
+                    hits: Vec::new(),
+                    unchecked,
+                };
+                (nothing_yet, Some(Need::IndexShards(shards)))
+            }
+            SearchStep::Bodies { so_far, needed } => (so_far, Some(Need::Bodies(needed))),
+        };
+        split.query = query.clone();
+        // A failed fetch is tried again when the query changes.
+        if split.failed_for.as_ref() != Some(query) {
+            split.failed_for = None;
+        }
+        split.unchecked = match found.unchecked {
+            0 => 0,
+            _ if split.failed_for.is_some() => STOPPED,
+            unchecked => u32::try_from(unchecked)
+                .unwrap_or(STOPPED - 1)
+                .min(STOPPED - 1),
+        };
+        if let Some(need) = need.filter(|_| !split.fetching && split.failed_for.is_none()) {
+            split.fetching = true;
+            wasm_bindgen_futures::spawn_local(fetch(state.clone(), need));
+        }
+        found.hits
+    }
+
+    /// Fetches what `need` names into the split state, then tells the viewer.
+    async fn fetch(state: Rc<RefCell<Split>>, need: Need) {
+        let outcome = match need {
+            Need::IndexShards(shards) => fetch_index_shards(&state, shards).await,
+            Need::Bodies(numbers) => fetch_bodies(&state, numbers).await,
+        };
+        let on_change = {
+            let mut split = state.borrow_mut();
+            split.fetching = false;
+            if let Err(reason) = outcome {
+                web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
+                split.failed_for = Some(split.query.clone());
+            }
+            split.on_change.clone()
+        };
+        let _ = on_change.call0(&JsValue::NULL);
+    }
+
+    async fn fetch_index_shards(
+        state: &Rc<RefCell<Split>>,
+        shards: Vec<usize>,
+    ) -> Result<(), String> {
+        for shard in shards {
+            let url = shard_url(state, |split| split.index_files.get(shard).cloned())?;
+            let json = fetch_text(&url).await?;
+            let mut split = state.borrow_mut();
+            let search = split.search.as_mut().ok_or("no search")?;
+            search
+                .absorb_index_shard(shard, &json)
+                .map_err(|err| format!("{url}: {err}"))?;
+        }
+        Ok(())
+    }
+
+    /// Fetches the body shards of the first `numbers` (a few shards per
+    /// round) and hands their bodies to the search.
+    async fn fetch_bodies(state: &Rc<RefCell<Split>>, numbers: Vec<u32>) -> Result<(), String> {
+        let mut shards: Vec<u32> = Vec::new();
+        {
+            let split = state.borrow();
+            for &number in &numbers {
+                let Some(Some((_, shard))) = split.bodies.get(number as usize) else {
+                    continue;
+                };
+                if !shards.contains(shard) {
+                    if shards.len() == BODY_SHARDS_PER_ROUND {
+                        break;
+                    }
+                    shards.push(*shard);
+                }
+            }
+        }
+        for shard in shards {
+            let url = shard_url(state, |split| split.body_files.get(shard as usize).cloned())?;
+            let json = fetch_text(&url).await?;
+            let bodies = read_body_shard(&json).map_err(|err| format!("{url}: {err}"))?;
+            let mut split = state.borrow_mut();
+            let split = &mut *split;
+            let Some(search) = split.search.as_mut() else {
+                continue;
+            };
+            for &number in &numbers {
+                if let Some(Some((id, in_shard))) = split.bodies.get(number as usize) {
+                    if *in_shard == shard {
+                        let body = bodies.bodies.get(id).map_or("", String::as_str);
+                        search.add_body(number, body);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The absolute URL of the shard file `file` picks.
+    fn shard_url(
+        state: &Rc<RefCell<Split>>,
+        file: impl FnOnce(&Split) -> Option<String>,
+    ) -> Result<String, String> {
+        let split = state.borrow();
+        let file = file(&split).ok_or("the bundle lists no such shard")?;
+        web_sys::Url::new_with_base(&file, &split.bundle)
+            .map(|url| url.href())
+            .map_err(|_| format!("{file} is not a URL"))
+    }
+
+    async fn fetch_text(url: &str) -> Result<String, String> {
+        let response = gloo_net::http::Request::get(url)
+            .send()
+            .await
+            .map_err(|err| format!("{url}: {err}"))?;
+        if !response.ok() {
+            return Err(format!("{url} answered HTTP {}", response.status()));
+        }
+        response.text().await.map_err(|err| format!("{url}: {err}"))
     }
 }
 

@@ -39,7 +39,7 @@ pub enum SearchStep {
 }
 
 /// What a search found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
     /// The first hits, exactly as a search over the whole bundle would
     /// rank them.

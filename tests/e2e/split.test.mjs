@@ -1,7 +1,8 @@
 // The split layout (`folio bundle --split`): the first list from the manifest
 // alone (it holds the newest articles), the older articles from article
-// shards after it, bodies fetched when an article is opened or searched, and
-// shards that cannot be fetched.
+// shards after it, bodies fetched when an article is opened, search from the
+// index shards a query needs (and the bodies of articles the index cannot
+// decide), and shards that cannot be fetched.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -49,7 +50,9 @@ after(async () => {
 /** Every file of the split bundle, served where the viewer looks for it; `change` replaces some. */
 function splitFiles(change = {}) {
   const files = { "bundle.json": join(folder, "bundle.json") };
-  for (const shard of [...manifest.article_shards, ...manifest.body_shards]) files[shard.file] = join(folder, shard.file);
+  for (const shard of [...manifest.article_shards, ...manifest.body_shards, ...manifest.index_shards]) {
+    files[shard.file] = join(folder, shard.file);
+  }
   return { ...files, ...change };
 }
 
@@ -103,13 +106,27 @@ test("a split bundle: first list from the manifest, older articles after, bodies
     const bodyShard = manifest.body_shards[0].file;
     assert.ok(server.requests.some((path) => path.endsWith(bodyShard)), server.requests.join("\n"));
 
-    // Search reads bodies too: the viewer fetches the body shards for it.
+    // Search reads the bodies' index: the index shard of the word, then the
+    // body shard of the hit for its snippet, and no other body shard.
     await page.locator('.folio[data-search="ready"]').waitFor({ timeout: 20000 });
+    const bodyRequests = () => new Set(server.requests.filter((path) => path.includes("/bodies/"))).size;
+    assert.equal(bodyRequests(), 2, "the body shards of the two articles opened");
     await page.goto(`${server.url}#/?q=word77x`);
     await page.locator(".list-count").filter({ hasText: /^1 match$/ }).waitFor();
     assert.match(await page.locator(".article-row .row-title").innerText(), /第77篇/);
     // The snippet comes from the body, which this viewer only saw in a body shard.
+    await page.locator(".article-row .excerpt mark").waitFor();
     assert.deepEqual(await page.locator(".article-row .excerpt mark").allInnerTexts(), ["word77x"]);
+    assert.ok(server.requests.some((path) => path.includes("/index/")), server.requests.join("\n"));
+    assert.equal(bodyRequests(), 3, server.requests.join("\n"));
+
+    // A term the index cannot decide (four CJK characters, in every body,
+    // in no title) is checked on the bodies, a few shards at a time, until
+    // every article is settled.
+    await page.goto(`${server.url}#/?q=篇的正文`);
+    await page.locator(".list-count").filter({ hasText: `${POSTS} matches` }).waitFor({ timeout: 20000 });
+    await page.locator(".search-status").waitFor({ state: "detached" });
+    assert.equal(bodyRequests(), manifest.body_shards.length);
     assert.deepEqual(problems, []);
   } finally {
     await close();
@@ -135,6 +152,25 @@ test("a split bundle with missing shards shows the rest and says what failed", a
     const alert = page.locator(".reader [role=alert]");
     await alert.waitFor();
     assert.match(await alert.innerText(), new RegExp(`${firstBodies.replace(".", "\\.")} answered HTTP 404`));
+    assert.ok(problems.every((p) => /404/.test(p)), problems.join("\n"));
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
+test("a split bundle whose index cannot be fetched says search stopped", async () => {
+  const gone = Object.fromEntries(manifest.index_shards.map((shard) => [shard.file, missing]));
+  const server = await serveViewer(splitFiles(gone));
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url);
+    await page.locator('.folio[data-search="ready"]').waitFor({ timeout: 20000 });
+    await page.goto(`${server.url}#/?q=word31x`);
+    const alert = page.locator(".search-status[role=alert]");
+    await alert.waitFor({ timeout: 20000 });
+    assert.match(await alert.innerText(), /could not be fetched, results are incomplete/);
+    assert.ok(server.requests.some((path) => path.includes("/index/")), server.requests.join("\n"));
     assert.ok(problems.every((p) => /404/.test(p)), problems.join("\n"));
   } finally {
     await close();

@@ -1,11 +1,14 @@
 //! Says when a search's results are not final: the index is still being
-//! built (results so far cover part of the bundle), or search could not
-//! start at all.
+//! built (results so far cover part of the bundle), a split bundle's bodies
+//! are still being checked, or search could not start at all.
 
 use crate::app::prefs::use_prefs;
 use crate::app::search_cache::{SearchCache, SearchStatus};
 use crate::search::Query;
 use leptos::prelude::*;
+
+/// Why a split bundle's search stopped (the console names the file).
+const STOPPED: &str = "a file of the bundle could not be fetched, results are incomplete";
 
 /// A notice under the list's count while the search `text` is not empty
 /// and search is not ready.
@@ -20,7 +23,11 @@ pub fn SearchStatusNotice(text: String) -> impl IntoView {
         }
         let locale = prefs.locale.get();
         match cache.status() {
-            SearchStatus::Ready => None,
+            SearchStatus::Ready => match cache.unchecked() {
+                0 => None,
+                u32::MAX => Some((locale.search_failed(STOPPED), true)),
+                unchecked => Some((locale.checking(unchecked as usize), false)),
+            },
             SearchStatus::Indexing { done, total } => Some((locale.indexing(done, total), false)),
             SearchStatus::Failed(reason) => Some((locale.search_failed(&reason), true)),
         }

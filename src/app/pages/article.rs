@@ -97,9 +97,11 @@ fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoVi
         }
     }
     let bodies = use_bodies();
-    let body = LocalResource::new(move || {
-        let bundle = bundle.clone();
-        async move {
+    // A signal set by a task rather than a resource under <Suspense>: the
+    // same behaviour, without the async machinery in the first list's wasm.
+    let body = RwSignal::new(None::<Result<SafeHtml, String>>);
+    leptos::task::spawn_local(async move {
+        let html = async {
             let body = bodies.body(&bundle, index).await?;
             sanitize::load().await?;
             let html = match bundle.bundle.articles[index].body_format {
@@ -107,19 +109,21 @@ fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoVi
                 BodyFormat::Markdown => sanitize::sanitize(&markdown::load().await?.to_html(&body)),
             };
             html.ok_or_else(|| "the sanitizer is not loaded".to_owned())
-        }
+        };
+        // The reader may be gone by now; then nobody listens.
+        let _ = body.try_set(Some(html.await));
     });
-    view! {
-        <Suspense fallback=|| view! { <div class="article-body" aria-busy="true"></div> }>
-            {move || body.get().map(|body| match body {
-                Ok(html) => view! { <BodyHtml html=html query=query.clone() /> }.into_any(),
-                Err(error) => view! {
-                    <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
-                }.into_any(),
-            })}
-        </Suspense>
+    let shown = move || {
+        match body.get() {
+        None => view! { <div class="article-body" aria-busy="true"></div> }.into_any(),
+        Some(Ok(html)) => view! { <BodyHtml html=html query=query.clone() /> }.into_any(),
+        Some(Err(error)) => view! {
+            <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
+        }
+        .into_any(),
     }
-    .into_any()
+    };
+    shown.into_any()
 }
 
 /// Sanitized body markup (only [`SafeHtml`] reaches `inner_html`), with the
