@@ -64,6 +64,11 @@ impl SearchableArticle {
         }
     }
 
+    /// The bytes of text it holds.
+    pub fn text_len(&self) -> usize {
+        self.title.len() + self.rest.len()
+    }
+
     /// Whether the normalized `term` [occurs] in one of the fields.
     pub fn contains(&self, term: &str) -> bool {
         self.fields().iter().any(|field| occurs(field, term))

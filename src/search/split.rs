@@ -74,10 +74,22 @@ pub struct SplitSearch {
     /// The plain text of the last bodies handed in (for snippets), most
     /// recent last.
     texts: VecDeque<(u32, String)>,
+    /// The whole searchable text of bodies handed in, so that later queries
+    /// need not fetch them again, up to [`FULL_TEXT_BYTES`]: oldest first.
+    full: FxHashMap<u32, SearchableArticle>,
+    full_order: VecDeque<u32>,
+    full_bytes: usize,
+    /// [`FULL_TEXT_BYTES`] (smaller in tests).
+    full_limit: usize,
 }
 
 /// Bodies' plain texts kept for snippets: a few pages of results.
 const TEXTS_KEPT: usize = 200;
+
+/// Searchable text kept across queries: about 10,000 feed posts' worth, so
+/// a bundle of that size is fetched once; a larger one keeps the texts of
+/// the articles fetched last.
+const FULL_TEXT_BYTES: usize = 48 << 20;
 
 impl SplitSearch {
     /// The search state for a bundle whose articles, by number, have the
@@ -104,6 +116,10 @@ impl SplitSearch {
             query: Query::default(),
             contains: FxHashMap::default(),
             texts: VecDeque::new(),
+            full: FxHashMap::default(),
+            full_order: VecDeque::new(),
+            full_bytes: 0,
+            full_limit: FULL_TEXT_BYTES,
         }
     }
 
@@ -194,6 +210,9 @@ impl SplitSearch {
                     return Some(false);
                 }
             }
+            if let Some(full) = self.full.get(&number) {
+                return Some(full.contains(&term.text));
+            }
             let at = self.query.terms.iter().position(|t| t == term)?;
             self.contains.get(&number)?.get(at).copied()
         }
@@ -225,11 +244,32 @@ impl SplitSearch {
         let contains = self.query.terms.iter();
         let contains = contains.map(|term| full.contains(&term.text)).collect();
         self.contains.insert(number, contains);
+        self.keep_full(number, full);
         self.texts.retain(|(kept, _)| *kept != number);
         if self.texts.len() == TEXTS_KEPT {
             self.texts.pop_front();
         }
         self.texts.push_back((number, text));
+    }
+
+    /// Keeps `full` for later queries, letting the oldest go beyond
+    /// [`FULL_TEXT_BYTES`].
+    fn keep_full(&mut self, number: u32, full: SearchableArticle) {
+        let bytes = full.text_len();
+        if let Some(old) = self.full.insert(number, full) {
+            self.full_bytes -= old.text_len();
+        } else {
+            self.full_order.push_back(number);
+        }
+        self.full_bytes += bytes;
+        while self.full_bytes > self.full_limit {
+            let Some(oldest) = self.full_order.pop_front() else {
+                break;
+            };
+            if let Some(gone) = self.full.remove(&oldest) {
+                self.full_bytes -= gone.text_len();
+            }
+        }
     }
 
     /// The plain text of article `number`'s body, if it was handed in

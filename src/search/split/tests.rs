@@ -216,3 +216,24 @@ fn a_body_joins_the_title_author_and_categories_as_from_text_does() {
         );
     }
 }
+
+#[test]
+fn bodies_are_kept_for_later_queries_up_to_a_size() {
+    let (corpus, shards, mut split) = split_corpus(0x5EED_0033, 60, None);
+    let candidates: Vec<u32> = (0..60).rev().collect();
+    // A phrase is always checked on the bodies of its candidates.
+    let query = Query::parse("\"中俄 关系\"");
+    let (_, first) = answered(&mut split, &corpus, &shards, &candidates, &query);
+    let other = Query::parse("\"关系 中俄\"");
+    let (_, again) = answered(&mut split, &corpus, &shards, &candidates, &other);
+    assert!(first > 0, "the first phrase reads bodies");
+    assert_eq!(again, 0, "the second finds them kept");
+
+    // With room for a few bodies only, the oldest are let go.
+    let mut small = fresh(&corpus, &shards, None);
+    small.full_limit = 2_000;
+    let (_, first) = answered(&mut small, &corpus, &shards, &candidates, &query);
+    let (_, again) = answered(&mut small, &corpus, &shards, &candidates, &other);
+    assert!(first > 0 && again > 0, "{first} {again}");
+    assert!(small.full_bytes <= 2_000 && !small.full.is_empty());
+}
