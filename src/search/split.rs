@@ -89,7 +89,7 @@ const TEXTS_KEPT: usize = 200;
 /// Searchable text kept across queries: about 10,000 feed posts' worth, so
 /// a bundle of that size is fetched once; a larger one keeps the texts of
 /// the articles fetched last.
-const FULL_TEXT_BYTES: usize = 48 << 20;
+const FULL_TEXT_BYTES: usize = 64 << 20;
 
 impl SplitSearch {
     /// The search state for a bundle whose articles, by number, have the
