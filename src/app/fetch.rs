@@ -92,12 +92,12 @@ async fn fetch_article_shard(url: &str) -> Result<bundle::LoadedBundle, FetchErr
     })
 }
 
-/// The page's base URL, which relative bundle URLs are relative to.
 /// `url` resolved against the page, as the browser fetches it.
 pub(super) fn absolute(url: &str) -> String {
     resolve(&page_base(), url)
 }
 
+/// The page's base URL, which relative bundle URLs are relative to.
 fn page_base() -> String {
     web_sys::window()
         .and_then(|window| window.document())

@@ -11,6 +11,7 @@
 use crate::app::bodies::use_bodies;
 use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
+use crate::bundle::split::article_numbers;
 use crate::listing::{newest_first, Filter};
 use crate::search::matcher::{category_names, from_alternating};
 use crate::search::{Hit, Query};
@@ -153,18 +154,19 @@ impl Prepared {
             .into_iter()
             .map(|index| index as u32)
             .collect();
-        let split = !bundle.shards.index_shards.is_empty();
-        let mut numbers = vec![0; newest.len()];
-        for (place, &index) in newest.iter().enumerate() {
-            let article = &articles[index as usize];
-            numbers[index as usize] = match article.number {
-                Some(number) if split => number,
-                _ => place as u32,
-            };
-        }
         // Numbers run over every article of the bundle, read or skipped.
-        let total = numbers.iter().map(|&n| n as usize + 1).max().unwrap_or(0);
-        let total = total.max(articles.len() + bundle.skipped.len());
+        let total = articles.len() + bundle.skipped.len();
+        let split_numbers = (!bundle.shards.index_shards.is_empty())
+            .then(|| article_numbers(articles, total))
+            .flatten();
+        let split = split_numbers.is_some();
+        let numbers = split_numbers.unwrap_or_else(|| {
+            let mut places = vec![0; newest.len()];
+            for (place, &index) in newest.iter().enumerate() {
+                places[index as usize] = place as u32;
+            }
+            places
+        });
         let mut by_number = vec![u32::MAX; total];
         for (index, &number) in numbers.iter().enumerate() {
             by_number[number as usize] = index as u32;

@@ -209,6 +209,23 @@ fn is_inside(file: &str) -> bool {
             .all(|segment| !segment.is_empty() && segment != "." && segment != "..")
 }
 
+/// The `number`s of a split bundle's `articles` (as read, in any order),
+/// when the index can be trusted to name them: every article has one, all
+/// are below `total` (the articles read plus those skipped) and no two are
+/// alike. `None` otherwise; a bundle is untrusted, and a wild number must
+/// not make a reader allocate for it.
+pub fn article_numbers(articles: &[crate::article::Article], total: usize) -> Option<Vec<u32>> {
+    let mut seen = vec![false; total];
+    articles
+        .iter()
+        .map(|article| {
+            let number = article.number?;
+            let slot = seen.get_mut(number as usize)?;
+            (!std::mem::replace(slot, true)).then_some(number)
+        })
+        .collect()
+}
+
 /// Reads a body shard.
 ///
 /// # Errors

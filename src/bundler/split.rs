@@ -15,7 +15,9 @@
 
 use super::{write_atomically, BundlerError};
 use crate::article::Article;
-use crate::bundle::split::{read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT};
+use crate::bundle::split::{
+    article_numbers, read_body_shard, BodyShard, IndexShardFile, ShardFile, LAYOUT,
+};
 use crate::bundle::{Bundle, LoadedBundle, FORMAT, VERSION};
 use crate::search::index::shards::{ArticleKeys, IndexWriter};
 use crate::search::split::{indexed_body, meta_of, Found, SearchStep, SplitSearch};
@@ -260,16 +262,15 @@ pub fn search_split(
 ) -> Result<(Found, SearchReads), BundlerError> {
     let folder = manifest.parent().unwrap_or(Path::new("."));
     let articles = &loaded.bundle.articles;
-    let numbers: Vec<u32> = (0..articles.len())
-        .map(|position| articles[position].number.unwrap_or(position as u32))
-        .collect();
     // Numbers run over every article, read or skipped.
-    let total = numbers
-        .iter()
-        .map(|&number| number as usize + 1)
-        .max()
-        .unwrap_or(0)
-        .max(articles.len() + loaded.skipped.len());
+    let total = articles.len() + loaded.skipped.len();
+    let numbers = article_numbers(articles, total).ok_or_else(|| {
+        unreadable(
+            manifest,
+            "its articles' numbers do not name each article once: rebuild it with folio bundle --split"
+                .to_owned(),
+        )
+    })?;
     let mut positions: Vec<Option<usize>> = vec![None; total];
     let mut meta = vec![None; total];
     for (position, &number) in numbers.iter().enumerate() {

@@ -113,15 +113,14 @@ fn ArticleBody(bundle: SharedBundle, index: usize, query: String) -> impl IntoVi
         // The reader may be gone by now; then nobody listens.
         let _ = body.try_set(Some(html.await));
     });
-    let shown = move || {
-        match body.get() {
+    let failed = move |error: String| {
+        let text = move || prefs.locale.get().text().body_failed;
+        view! { <p class="folio-error" role="alert">{text} " (" {error} ")"</p> }
+    };
+    let shown = move || match body.get() {
         None => view! { <div class="article-body" aria-busy="true"></div> }.into_any(),
         Some(Ok(html)) => view! { <BodyHtml html=html query=query.clone() /> }.into_any(),
-        Some(Err(error)) => view! {
-            <p class="folio-error" role="alert">{move || prefs.locale.get().text().body_failed} " (" {error} ")"</p>
-        }
-        .into_any(),
-    }
+        Some(Err(error)) => failed(error).into_any(),
     };
     shown.into_any()
 }

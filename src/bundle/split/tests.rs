@@ -185,3 +185,31 @@ fn body_shards_map_ids_to_bodies() {
         .starts_with("bodies:"));
     assert!(matches!(read_body_shard("{"), Err(BundleError::NotJson(_))));
 }
+
+#[test]
+fn article_numbers_are_used_only_when_they_name_each_article_once() {
+    let numbered = |numbers: &[Option<u32>]| -> Vec<crate::article::Article> {
+        numbers
+            .iter()
+            .map(|&number| crate::article::Article {
+                number,
+                ..Default::default()
+            })
+            .collect()
+    };
+    let numbers = |list: &[Option<u32>], total| article_numbers(&numbered(list), total);
+    assert_eq!(
+        numbers(&[Some(2), Some(0), Some(1)], 3),
+        Some(vec![2, 0, 1])
+    );
+    // One skipped: its number is missing, the others still fit.
+    assert_eq!(numbers(&[Some(2), Some(0)], 3), Some(vec![2, 0]));
+    assert_eq!(numbers(&[Some(0), None], 2), None, "one without");
+    assert_eq!(numbers(&[Some(0), Some(0)], 2), None, "two alike");
+    assert_eq!(
+        numbers(&[Some(0), Some(4_000_000_000)], 2),
+        None,
+        "out of range"
+    );
+    assert_eq!(numbers(&[], 0), Some(vec![]));
+}

@@ -234,3 +234,18 @@ fn a_search_names_an_index_shard_it_cannot_read() {
     assert!(message.contains(shard.as_str()), "{message}");
     assert!(message.contains("keys.正文"), "{message}");
 }
+
+#[test]
+fn a_search_refuses_articles_whose_numbers_cannot_be_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    write_split_bundle(Bundle::new(articles(5)), dir.path(), sizes(10, 4)).unwrap();
+    let manifest = dir.path().join(MANIFEST);
+    let text = fs::read_to_string(&manifest).unwrap();
+    // One article numbered far beyond the bundle.
+    let tampered = text.replacen("\"number\":1", "\"number\":4000000000", 1);
+    assert_ne!(tampered, text);
+    fs::write(&manifest, tampered).unwrap();
+    let loaded = crate::bundle::parse(&fs::read_to_string(&manifest).unwrap()).unwrap();
+    let err = search_split(&manifest, &loaded, &[0], &Query::parse("正文"), 1).unwrap_err();
+    assert!(err.to_string().contains("rebuild it"), "{err}");
+}
