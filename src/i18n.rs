@@ -48,6 +48,8 @@ pub struct Text {
     pub load_failed: &'static str,
     /// An article body that cannot be shown (its sanitizer did not load).
     pub body_failed: &'static str,
+    /// The button that makes a search check every candidate's text.
+    pub check_all: &'static str,
     /// The retry button.
     pub retry: &'static str,
     /// Pager: towards newer articles.
@@ -108,6 +110,7 @@ const ZH: Text = Text {
     loading: "正在载入文章…",
     load_failed: "文章载入失败",
     body_failed: "正文无法显示，请重新载入页面",
+    check_all: "全部核对",
     retry: "重试",
     newer: "← 较新",
     older: "较旧 →",
@@ -154,6 +157,7 @@ const EN: Text = Text {
     loading: "Loading articles…",
     load_failed: "The articles could not be loaded",
     body_failed: "The article text cannot be shown; reload the page to try again",
+    check_all: "Check them all",
     retry: "Retry",
     newer: "← Newer",
     older: "Older →",
@@ -280,11 +284,14 @@ impl Locale {
         }
     }
 
-    /// While a split bundle's bodies are fetched to check more articles.
+    /// When a split bundle's search has more articles to check on their
+    /// bodies than its first results needed (or is checking them).
     pub fn checking(self, unchecked: usize) -> String {
         match self {
-            Locale::Zh => format!("正在核对另外 {unchecked} 篇文章的正文，结果尚不完整"),
-            Locale::En => format!("Checking {unchecked} more articles, results are incomplete"),
+            Locale::Zh => format!("还有 {unchecked} 篇文章可能匹配，需读取正文核对"),
+            Locale::En => {
+                format!("{unchecked} more articles may match: their text is not checked yet.")
+            }
         }
     }
 

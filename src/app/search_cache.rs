@@ -67,6 +67,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn more(this: &Searcher) -> u32;
 
+    #[wasm_bindgen(method, js_name = checkAll)]
+    fn check_all(this: &Searcher);
+
     #[wasm_bindgen(method)]
     fn snippet(this: &Searcher, number: u32, query: &str) -> Vec<String>;
 
@@ -366,6 +369,17 @@ impl SearchCache {
             self.ready.track();
             self.fetched.track();
         }
+    }
+
+    /// Makes the last query check every candidate (a split bundle's
+    /// search otherwise stops once its first results are certain).
+    pub fn check_all(self) {
+        self.prepared.with_value(|prepared| {
+            if let Some(searcher) = prepared.as_ref().and_then(|p| p.searcher.as_ref()) {
+                searcher.check_all();
+            }
+        });
+        self.fetched.update(|n| *n += 1);
     }
 
     /// How many articles the last search left to check (a split bundle's

@@ -61,6 +61,9 @@ mod exports {
         failed_for: Option<Query>,
         /// The last query searched for.
         query: Query,
+        /// How many of its hits to make certain: [`FIRST_HITS`], or all of
+        /// them once the reader asked ([`Searcher::check_all`]).
+        limit: usize,
     }
 
     /// What a split search needs fetched.
@@ -75,6 +78,11 @@ mod exports {
 
     /// Characters either side of the first match in a snippet.
     const SNIPPET_RADIUS: usize = 60;
+
+    /// Hits made certain before the reader asks for all: four pages of the
+    /// list. Beyond them, a term the index cannot decide could mean
+    /// fetching every body of the bundle (100 MB at 100,000 posts).
+    const FIRST_HITS: usize = 200;
 
     /// Body shards fetched per round: the viewer shows what they settle
     /// before asking for more.
@@ -136,6 +144,7 @@ mod exports {
                 unchecked: 0,
                 failed_for: None,
                 query: Query::default(),
+                limit: FIRST_HITS,
             })));
         }
 
@@ -178,9 +187,19 @@ mod exports {
             hits.into_iter().map(Hit::packed).collect()
         }
 
-        /// How many articles the last search left unchecked (split mode;
-        /// their bodies are being fetched), or `u32::MAX` when a file it
-        /// needed could not be fetched (the console says which).
+        /// Makes the next searches for the last query check every
+        /// candidate, not only as many as its first hits need.
+        #[wasm_bindgen(js_name = checkAll)]
+        pub fn check_all(&self) {
+            if let Some(split) = &self.split {
+                split.borrow_mut().limit = usize::MAX;
+            }
+        }
+
+        /// How many articles the last search left unchecked (split mode:
+        /// their bodies are being fetched, or wait for [`check_all`](Self::check_all)),
+        /// or `u32::MAX` when a file it needed could not be fetched (the
+        /// console says which).
         pub fn more(&self) -> u32 {
             self.split
                 .as_ref()
@@ -216,7 +235,10 @@ mod exports {
         let search = split.search.get_or_insert_with(|| {
             SplitSearch::new(std::mem::take(&mut split.meta), split.first_keys.clone())
         });
-        let (found, need) = match search.search(candidates, query, usize::MAX) {
+        if &split.query != query {
+            split.limit = FIRST_HITS;
+        }
+        let (found, need) = match search.search(candidates, query, split.limit) {
             SearchStep::Found(found) => {
                 let want = found.hits.iter().take(SNIPPETS_WANTED);
                 let bodies = &split.bodies;
@@ -295,7 +317,7 @@ mod exports {
     }
 
     /// Fetches the body shards of the first `numbers` (a few shards per
-    /// round) and hands their bodies to the search.
+    /// round) and hands all their bodies to the search.
     async fn fetch_bodies(state: &Rc<RefCell<Split>>, numbers: Vec<u32>) -> Result<(), String> {
         let mut shards: Vec<u32> = Vec::new();
         {
@@ -321,11 +343,13 @@ mod exports {
             let Some(search) = split.search.as_mut() else {
                 continue;
             };
-            for &number in &numbers {
-                if let Some(Some((id, in_shard))) = split.bodies.get(number as usize) {
+            // Every body of the shard, not only those asked for: they cost
+            // nothing more now, and later articles of the ranking need them.
+            for (number, entry) in split.bodies.iter().enumerate() {
+                if let Some((id, in_shard)) = entry {
                     if *in_shard == shard {
                         let body = bodies.bodies.get(id).map_or("", String::as_str);
-                        search.add_body(number, body);
+                        search.add_body(number as u32, body);
                     }
                 }
             }

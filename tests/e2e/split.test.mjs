@@ -178,6 +178,44 @@ test("a split bundle whose index cannot be fetched says search stopped", async (
   }
 });
 
+test("a split bundle's search makes the first 200 results certain, and the rest when asked", async () => {
+  // 330 posts (7 body shards of 50) with the same phrase in every body and
+  // in no title: a term the index cannot decide, checked on the bodies.
+  const posts = mkdtempSync(join(tmpdir(), "folio-split-many-"));
+  for (let n = 1; n <= 330; n++) writeFileSync(join(posts, `post-${n}.md`), post(n));
+  const many = join(mkdtempSync(join(tmpdir(), "folio-split-many-site-")), "site");
+  mkdirSync(many);
+  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
+  execFileSync(bin, ["bundle", posts, "-o", many, "--split", "--quiet"], { stdio: "inherit" });
+  const bundle = JSON.parse(readFileSync(join(many, "bundle.json"), "utf8"));
+  const files = { "bundle.json": join(many, "bundle.json") };
+  for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(many, shard.file);
+  const server = await serveViewer(files);
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url);
+    await page.locator('.folio[data-search="ready"]').waitFor({ timeout: 20000 });
+    await page.goto(`${server.url}#/?q=篇的正文`);
+    const notice = page.locator(".search-status");
+    // Body shards hold 30 (the newest), then 50 each: the first 200 need
+    // the newest 5 shards, which settle 230; the other 100 wait.
+    await notice.filter({ hasText: /^100 more articles may match/ }).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator(".list-count").innerText(), "230 matches");
+    const bodies = () => new Set(server.requests.filter((path) => path.includes("/bodies/"))).size;
+    assert.equal(bodies(), 5, "the body shards of the first 200 only");
+    await screenshot(page, "viewer-split-check-all-desktop");
+
+    await notice.getByRole("button", { name: "Check them all" }).click();
+    await page.locator(".list-count").filter({ hasText: "330 matches" }).waitFor({ timeout: 20000 });
+    await notice.waitFor({ state: "detached" });
+    assert.equal(bodies(), 7);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 /** The id of post `n`, read from the manifest and the article shards. */
 function idOf(n) {
   const shards = manifest.article_shards.map((s) => JSON.parse(readFileSync(join(folder, s.file), "utf8")));

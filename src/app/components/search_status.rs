@@ -35,11 +35,20 @@ pub fn SearchStatusNotice(text: String) -> impl IntoView {
     // Made once per appearance, so a screen reader hears the progress as
     // one live region rather than a new one per slice.
     let failed = Memo::new(move |_| message.with(|m| m.as_ref().map(|(_, failed)| *failed)));
+    // A split bundle's search makes its first results certain; checking
+    // every candidate can mean fetching every body, so the reader asks.
+    let check_all = move || {
+        let unchecked = cache.unchecked();
+        (unchecked > 0 && unchecked < u32::MAX).then(|| {
+            let label = move || prefs.locale.get().text().check_all;
+            view! { <button type="button" class="check-all" on:click=move |_| cache.check_all()>{label}</button> }
+        })
+    };
     move || {
         failed.get().map(|failed| {
             let text = move || message.with(|m| m.as_ref().map(|(text, _)| text.clone()));
             view! {
-                <p class="folio-notice search-status" role=if failed { "alert" } else { "status" }>{text}</p>
+                <p class="folio-notice search-status" role=if failed { "alert" } else { "status" }>{text} " " {check_all}</p>
             }
         })
     }
