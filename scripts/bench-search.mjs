@@ -21,9 +21,11 @@
 // large collection should be hosted, with their search index: the viewer
 // fetches the index shards a query needs, and the bodies of candidates the
 // index cannot decide, so a query's latency is given twice: to the first
-// change of the list, and to the final results (no search notice left), with
-// the data each query fetched (the test server sends `no-cache`, so body
-// shards are fetched again by every query that needs them).
+// change of the list, and to its last change (after which nothing changes for
+// half a second: the results are final, or the first 200 are certain and the
+// viewer waits for the reader to ask for the rest), with the data each query
+// fetched (the test server sends `no-cache`; fetched bodies are kept by the
+// search module up to 64 MB).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -99,28 +101,35 @@ async function measure(browser, n, queryList) {
           if (field.value === value) return [0, 0];
           const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
           // First change of the list, then (a split bundle's search may
-          // fetch shards first) the change after which no search notice is
-          // left: the results are final.
+          // fetch shards and update the list as they come) its last change:
+          // the one after which nothing changes for QUIET_MS.
+          const QUIET_MS = 500;
           let firstAt = null;
+          let lastAt = null;
           const final = new Promise((resolve) => {
+            let quiet = null;
+            const settle = () => {
+              observer.disconnect();
+              resolve(lastAt);
+            };
             const observer = new MutationObserver(() => {
               firstAt ??= frame();
-              if (!main.querySelector(".search-status")) {
-                observer.disconnect();
-                resolve(frame());
-              }
+              lastAt = frame();
+              clearTimeout(quiet);
+              // Clearing the field is timed to its first change only.
+              quiet = setTimeout(settle, value ? QUIET_MS : 0);
             });
             observer.observe(main, { childList: true, subtree: true, characterData: true });
-            // A search that never settles counts as 30 s.
+            // A list that keeps changing counts as 30 s.
             setTimeout(() => {
-              observer.disconnect();
-              resolve(performance.now());
+              lastAt = Promise.resolve(performance.now());
+              settle();
             }, 30000);
           });
           const t0 = performance.now();
           field.value = value;
           field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value }));
-          const doneAt = await final;
+          const doneAt = await (await final);
           return [(await firstAt) - t0, doneAt - t0];
         }, value);
         if (value) {

@@ -64,13 +64,20 @@ mod exports {
         /// How many of its hits to make certain: [`FIRST_HITS`], or all of
         /// them once the reader asked ([`Searcher::check_all`]).
         limit: usize,
+        /// The body shards fetched for it, to decide matches and to cut
+        /// snippets: neither fetches one twice for a query (whatever asks
+        /// for it again would loop).
+        fetched: Vec<u32>,
+        fetched_for_snippets: Vec<u32>,
     }
 
     /// What a split search needs fetched.
     enum Need {
         IndexShards(Vec<usize>),
-        /// Article numbers, most wanted first.
+        /// Article numbers whose match is undecided, most wanted first.
         Bodies(Vec<u32>),
+        /// The first hits, whose snippets are cut from their bodies.
+        Snippets(Vec<u32>),
     }
 
     /// [`Searcher::more`] when fetching stopped.
@@ -145,6 +152,8 @@ mod exports {
                 failed_for: None,
                 query: Query::default(),
                 limit: FIRST_HITS,
+                fetched: Vec::new(),
+                fetched_for_snippets: Vec::new(),
             })));
         }
 
@@ -237,6 +246,8 @@ mod exports {
         });
         if &split.query != query {
             split.limit = FIRST_HITS;
+            split.fetched.clear();
+            split.fetched_for_snippets.clear();
         }
         let (found, need) = match search.search(candidates, query, split.limit) {
             SearchStep::Found(found) => {
@@ -249,7 +260,7 @@ mod exports {
                     .collect();
                 (
                     found,
-                    (!snippets.is_empty()).then_some(Need::Bodies(snippets)),
+                    (!snippets.is_empty()).then_some(Need::Snippets(snippets)),
                 )
             }
             SearchStep::IndexShards(shards) => {
@@ -286,14 +297,19 @@ mod exports {
     async fn fetch(state: Rc<RefCell<Split>>, need: Need) {
         let outcome = match need {
             Need::IndexShards(shards) => fetch_index_shards(&state, shards).await,
-            Need::Bodies(numbers) => fetch_bodies(&state, numbers).await,
+            Need::Bodies(numbers) => fetch_bodies(&state, numbers, false).await,
+            Need::Snippets(numbers) => fetch_bodies(&state, numbers, true).await,
         };
         let on_change = {
             let mut split = state.borrow_mut();
             split.fetching = false;
-            if let Err(reason) = outcome {
-                web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
-                split.failed_for = Some(split.query.clone());
+            match outcome {
+                Ok(false) => return,
+                Ok(true) => {}
+                Err(reason) => {
+                    web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
+                    split.failed_for = Some(split.query.clone());
+                }
             }
             split.on_change.clone()
         };
@@ -303,7 +319,7 @@ mod exports {
     async fn fetch_index_shards(
         state: &Rc<RefCell<Split>>,
         shards: Vec<usize>,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
         for shard in shards {
             let url = shard_url(state, |split| split.index_files.get(shard).cloned())?;
             let json = fetch_text(&url).await?;
@@ -313,25 +329,43 @@ mod exports {
                 .absorb_index_shard(shard, &json)
                 .map_err(|err| format!("{url}: {err}"))?;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Fetches the body shards of the first `numbers` (a few shards per
-    /// round) and hands all their bodies to the search.
-    async fn fetch_bodies(state: &Rc<RefCell<Split>>, numbers: Vec<u32>) -> Result<(), String> {
+    /// round) and hands all their bodies to the search, keeping the text of
+    /// `numbers` for snippets.
+    async fn fetch_bodies(
+        state: &Rc<RefCell<Split>>,
+        numbers: Vec<u32>,
+        for_snippets: bool,
+    ) -> Result<bool, String> {
         let mut shards: Vec<u32> = Vec::new();
         {
-            let split = state.borrow();
+            let mut split = state.borrow_mut();
+            let split = &mut *split;
+            let done = match for_snippets {
+                true => &mut split.fetched_for_snippets,
+                false => &mut split.fetched,
+            };
             for &number in &numbers {
                 let Some(Some((_, shard))) = split.bodies.get(number as usize) else {
                     continue;
                 };
-                if !shards.contains(shard) {
+                if !shards.contains(shard) && !done.contains(shard) {
                     if shards.len() == BODY_SHARDS_PER_ROUND {
                         break;
                     }
                     shards.push(*shard);
                 }
+            }
+            done.extend(&shards);
+            if shards.is_empty() {
+                return match for_snippets {
+                    // Nothing new to fetch: the snippets stay excerpts.
+                    true => Ok(false),
+                    false => Err("the bodies it needs are not in their shards".to_owned()),
+                };
             }
         }
         for shard in shards {
@@ -345,16 +379,26 @@ mod exports {
             };
             // Every body of the shard, not only those asked for: they cost
             // nothing more now, and later articles of the ranking need them.
+            // The text is kept for snippets only for those asked for, so
+            // that a large shard cannot push out the snippets of the first
+            // hits and make them fetched again and again.
             for (number, entry) in split.bodies.iter().enumerate() {
-                if let Some((id, in_shard)) = entry {
-                    if *in_shard == shard {
-                        let body = bodies.bodies.get(id).map_or("", String::as_str);
-                        search.add_body(number as u32, body);
-                    }
+                let Some((id, in_shard)) = entry else {
+                    continue;
+                };
+                if *in_shard != shard {
+                    continue;
+                }
+                let number = number as u32;
+                let body = bodies.bodies.get(id).map_or("", String::as_str);
+                if numbers.contains(&number) {
+                    search.add_body_for_snippet(number, body);
+                } else {
+                    search.add_body(number, body);
                 }
             }
         }
-        Ok(())
+        Ok(true)
     }
 
     /// The absolute URL of the shard file `file` picks.

@@ -234,22 +234,32 @@ impl SplitSearch {
     }
 
     /// Takes in the body of article `number`, for the last query searched
-    /// for (and for snippets).
+    /// for and later ones.
     pub fn add_body(&mut self, number: u32, body_html: &str) {
-        let Some(meta) = self.searchable.get(number as usize) else {
-            return;
-        };
+        self.add_text(number, body_text(body_html));
+    }
+
+    /// [`add_body`](Self::add_body), keeping the body's plain text for
+    /// [`body_text`](Self::body_text) too (the last [`TEXTS_KEPT`]).
+    pub fn add_body_for_snippet(&mut self, number: u32, body_html: &str) {
         let text = body_text(body_html);
-        let full = meta.with_body(&text);
-        let contains = self.query.terms.iter();
-        let contains = contains.map(|term| full.contains(&term.text)).collect();
-        self.contains.insert(number, contains);
-        self.keep_full(number, full);
+        self.add_text(number, text.clone());
         self.texts.retain(|(kept, _)| *kept != number);
         if self.texts.len() == TEXTS_KEPT {
             self.texts.pop_front();
         }
         self.texts.push_back((number, text));
+    }
+
+    fn add_text(&mut self, number: u32, text: String) {
+        let Some(meta) = self.searchable.get(number as usize) else {
+            return;
+        };
+        let full = meta.with_body(&text);
+        let contains = self.query.terms.iter();
+        let contains = contains.map(|term| full.contains(&term.text)).collect();
+        self.contains.insert(number, contains);
+        self.keep_full(number, full);
     }
 
     /// Keeps `full` for later queries, letting the oldest go beyond
@@ -273,7 +283,7 @@ impl SplitSearch {
     }
 
     /// The plain text of article `number`'s body, if it was handed in
-    /// lately.
+    /// lately for a snippet.
     pub fn body_text(&self, number: u32) -> Option<&str> {
         self.texts
             .iter()
