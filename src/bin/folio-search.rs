@@ -379,9 +379,10 @@ mod exports {
             };
             // Every body of the shard, not only those asked for: they cost
             // nothing more now, and later articles of the ranking need them.
-            // The text is kept for snippets only for those asked for, so
-            // that a large shard cannot push out the snippets of the first
-            // hits and make them fetched again and again.
+            // Deciding matches keeps every text for snippets (the first
+            // hits are among them); fetching for snippets keeps only those
+            // asked for, so that it cannot push out the ones it fetched
+            // before (each shard is fetched once per query anyway).
             for (number, entry) in split.bodies.iter().enumerate() {
                 let Some((id, in_shard)) = entry else {
                     continue;
@@ -391,7 +392,7 @@ mod exports {
                 }
                 let number = number as u32;
                 let body = bodies.bodies.get(id).map_or("", String::as_str);
-                if numbers.contains(&number) {
+                if !for_snippets || numbers.contains(&number) {
                     search.add_body_for_snippet(number, body);
                 } else {
                     search.add_body(number, body);

@@ -83,8 +83,9 @@ pub struct SplitSearch {
     full_limit: usize,
 }
 
-/// Bodies' plain texts kept for snippets: a few pages of results.
-const TEXTS_KEPT: usize = 200;
+/// Bodies' plain texts kept for snippets: 20 body shards' worth, about
+/// 5 MB of feed posts.
+const TEXTS_KEPT: usize = 1_000;
 
 /// Searchable text kept across queries: about 10,000 feed posts' worth, so
 /// a bundle of that size is fetched once; a larger one keeps the texts of
