@@ -23,8 +23,8 @@ use std::collections::VecDeque;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchStep {
     /// The hits, as [`super::search`] ranks them (`index` is the article's
-    /// number): all of them, or, when the search
-    /// was limited, at least the first `limit` of them.
+    /// number): all of them, or, when the search was limited, at least the
+    /// first `limit` of them.
     Found(Found),
     /// These index shards (positions in the manifest's `index_shards`).
     IndexShards(Vec<usize>),
@@ -67,9 +67,9 @@ pub struct SplitSearch {
     /// The last query searched for.
     query: Query,
     /// Of articles whose bodies were handed in since that query came:
-    /// whether their whole text contains each of its terms. Bodies
-    /// themselves are not kept for it, so a query that must read every
-    /// body holds one at a time.
+    /// whether their whole text contains each of its terms. This outlives
+    /// `full`'s limit, so a query that must read more bodies than `full`
+    /// keeps still finishes.
     contains: FxHashMap<u32, Box<[bool]>>,
     /// The plain text of the last bodies handed in (for snippets), most
     /// recent last.
@@ -125,10 +125,10 @@ impl SplitSearch {
     }
 
     /// The articles among `candidates` (numbers, newest first) that
-    /// `query` finds, or what is needed first. With a
-    /// `limit`, bodies are asked for only as far as the first `limit` hits
-    /// need them (a page of results costs a few body shards, not all of
-    /// them), and the hits after the first unchecked article are left out.
+    /// `query` finds, or what is needed first. Bodies are asked for only as
+    /// far as the first `limit` hits need them (a page of results costs a
+    /// few body shards, not all of them), and hits after the first
+    /// unchecked article are left out (`usize::MAX`: all hits).
     pub fn search(&mut self, candidates: &[u32], query: &Query, limit: usize) -> SearchStep {
         if &self.query != query {
             self.query = query.clone();
