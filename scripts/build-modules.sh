@@ -23,7 +23,8 @@ cargo build "${flags[@]}"
 for module in "${modules[@]}"; do
   wasm="target/wasm32-unknown-unknown/$profile/$module.wasm"
   wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" "$wasm"
-  if [ "$profile" = release ]; then
+  # FOLIO_KEEP_NAMES=1 keeps function names for profiling (scripts/profile-search.mjs).
+  if [ "$profile" = release ] && [ -z "${FOLIO_KEEP_NAMES:-}" ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
       -o "$TRUNK_STAGING_DIR/${module}_bg.wasm" "$TRUNK_STAGING_DIR/${module}_bg.wasm"
   fi

@@ -24,7 +24,7 @@ pub mod search_cache;
 
 use crate::embed::ViewerOptions;
 use crate::route::{Route, SearchState};
-use components::category_nav::CategoryNav;
+use components::category_nav::{search_after_paint, CategoryNav};
 use components::help::Help;
 use components::search_box::SearchBox;
 use fetch::{load_bundle, FetchError};
@@ -157,7 +157,8 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                     Some(Ok(loaded)) => {
                         let page_bundle = loaded.clone();
                         let page = move || pages::page_for(route.get(), search, page_bundle.clone());
-                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=pages::searched(search) opened=opened /> };
+                        let nav_search = search_after_paint(search);
+                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=nav_search.get() opened=opened /> };
                         view! {
                             <div class="folio-layout">
                                 <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>

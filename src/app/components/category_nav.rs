@@ -1,6 +1,7 @@
 //! The category tree (type › site › channel) with counts, the authors and
 //! the tags.
 
+use crate::app::pages::searched;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::{SearchCache, SharedBundle};
@@ -10,6 +11,7 @@ use crate::taxonomy::{
     author_counts_of, category_tree_of, count_at, tag_counts_of, CategoryNode, NameCount,
 };
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// Counts while a search is active: of the matching articles only.
 struct SearchCounts {
@@ -43,6 +45,35 @@ fn search_counts(bundle: &SharedBundle, search: &SearchState) -> Option<SearchCo
         authors: author_counts_of(matched.iter().copied()),
         tags: tag_counts_of(matched.iter().copied()),
     })
+}
+
+/// The search the navigation follows: `search` (and the completion of its
+/// results), set again only after the list has been painted. A keystroke's
+/// frame then holds the new list alone, the counts follow in the next task,
+/// and keystrokes faster than that rebuild the navigation once.
+pub fn search_after_paint(search: Memo<SearchState>) -> ReadSignal<SearchState> {
+    let (after_paint, set_after_paint) = signal(search.get_untracked());
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |ran_before: Option<()>| {
+        searched(search);
+        if ran_before.is_none() || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        // A timeout from the frame callback runs after that frame's paint.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    scheduled.try_set_value(false);
+                    if let Some(latest) = search.try_get_untracked() {
+                        set_after_paint.try_set(latest);
+                    }
+                },
+                Duration::ZERO,
+            )
+        });
+    });
+    after_paint
 }
 
 /// Navigation for the whole bundle; `current` is highlighted and its

@@ -40,7 +40,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
         })
     };
     let head_image = article.head_image_to_show().map(str::to_owned).map(|src| {
-        view! { <img class="head-image" src=src alt="" loading="lazy" referrerpolicy="no-referrer" /> }
+        view! { <img class="head-image" alt="" loading="lazy" referrerpolicy="no-referrer" src=src /> }
     });
     // Opened from a search: the title shows what matched.
     let title = highlight(&article.title, &Query::parse(&search.text));
