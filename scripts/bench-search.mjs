@@ -82,10 +82,11 @@ async function measure(browser, n, queryList) {
       for (const name of ["instantiate", "instantiateStreaming"]) {
         const original = WebAssembly[name];
         WebAssembly[name] = async function (...args) {
+          const source = (await args[0])?.url?.split("/").pop() ?? "wasm";
           const result = await original.apply(this, args);
           const exports = (result.instance ?? result).exports ?? {};
           for (const value of Object.values(exports)) {
-            if (value instanceof WebAssembly.Memory) window.__wasmMemories.push(value);
+            if (value instanceof WebAssembly.Memory) window.__wasmMemories.push([source, value]);
           }
           return result;
         };
@@ -175,8 +176,13 @@ async function measure(browser, n, queryList) {
     perQueryData.sort((a, b) => a - b);
     const queryData = perQueryData.reduce((sum, bytes) => sum + bytes, 0);
     const longestTask = await page.evaluate(() => window.__longest);
-    const wasmBytes = await page.evaluate(() =>
-      window.__wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+    const wasmMemories = await page.evaluate(() =>
+      window.__wasmMemories.map(([source, memory]) => [source, memory.buffer.byteLength]));
+    const wasmBytes = wasmMemories.reduce((sum, [, bytes]) => sum + bytes, 0);
+    // Which module holds what: "folio-web 180, folio-search 273" (MB).
+    const wasmParts = wasmMemories
+      .map(([source, bytes]) => `${source.replace(/(_bg)?(-[0-9a-f]+)?\.wasm$/, "")} ${Math.round(bytes / 1048576)}`)
+      .join(", ");
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -202,6 +208,7 @@ async function measure(browser, n, queryList) {
       longestTask: Math.round(longestTask),
       jsHeap: Math.round(usedSize / 1048576),
       wasm: Math.round(wasmBytes / 1048576),
+      wasmParts,
       memory: Math.round((usedSize + wasmBytes) / 1048576),
       rss: rendererRssMb(),
     };
@@ -217,13 +224,20 @@ if (!existsSync(join(DIST, "index.html"))) throw new Error(`build the viewer fir
 const queryList = queries().slice(0, Number(process.env.BENCH_QUERIES) || undefined);
 const browser = await launch();
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** The median of each numeric figure over `results` (which share their keys). */
+/**
+ * The median of each numeric figure over `results` (which share their keys);
+ * a text (the wasm memory's parts) is the run's whose wasm memory is the median.
+ */
 function medians(results) {
   const failed = results.find((r) => r.error);
   if (failed) return failed;
   const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const medianWasm = results.find((r) => r.wasm === median(results.map((r) => r.wasm)));
   return Object.fromEntries(
     Object.keys(results[0]).map((key) => {
+      if (typeof results[0][key] === "string" && Number.isNaN(Number(results[0][key]))) {
+        return [key, medianWasm[key]];
+      }
       const values = results.map((r) => Number(r[key]));
       const digits = String(results[0][key]).split(".")[1]?.length ?? 0;
       return [key, median(values).toFixed(digits)];
@@ -244,7 +258,7 @@ for (const n of sizes) {
   rows.push(
     result.error
       ? `| ${n} | ${Array(COLUMNS.length - 2).fill("—").join(" | ")} | ${result.error} |`
-      : `| ${n} | ${result.bundleMb} MB | ${result.firstListDataKb} KB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.readyDataMb} MB | ${longTask(result.longestWhileIndexing)} | ${result.updatedP50} ms | ${result.updatedP95} ms | ${result.p50} ms | ${result.p95} ms | ${result.settledP50} ms | ${result.settledP95} ms | ${result.queryDataP95Kb} KB | ${result.queryDataMaxKb} KB | ${result.queryDataKb} KB | ${longTask(result.longestTask)} | ${result.memory} MB | ${result.jsHeap} MB | ${result.wasm} MB | ${result.rss} MB | |`,
+      : `| ${n} | ${result.bundleMb} MB | ${result.firstListDataKb} KB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.readyDataMb} MB | ${longTask(result.longestWhileIndexing)} | ${result.updatedP50} ms | ${result.updatedP95} ms | ${result.p50} ms | ${result.p95} ms | ${result.settledP50} ms | ${result.settledP95} ms | ${result.queryDataP95Kb} KB | ${result.queryDataMaxKb} KB | ${result.queryDataKb} KB | ${longTask(result.longestTask)} | ${result.memory} MB | ${result.jsHeap} MB | ${result.wasm} MB (${result.wasmParts}) | ${result.rss} MB | |`,
   );
 }
 await browser.close();

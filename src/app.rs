@@ -24,7 +24,7 @@ pub mod search_cache;
 
 use crate::embed::ViewerOptions;
 use crate::route::{Route, SearchState};
-use components::category_nav::{search_after_paint, CategoryNav};
+use components::category_nav::{search_after_paint, CategoryNav, NavMemory};
 use components::help::Help;
 use components::search_box::SearchBox;
 use fetch::{load_bundle, FetchError};
@@ -102,9 +102,9 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
     let load = move || start_loading(bundle_url.clone(), bundle, progress);
     load();
     let retry = move |_| load();
-    // Branches the reader opened stay open across the navigation's rebuilds
-    // (per search, and when a split bundle's older articles arrive).
-    let opened = StoredValue::new(Vec::new());
+    // Outlives the navigation's rebuilds (per search, and when a split
+    // bundle's older articles arrive): opened branches, the counting tally.
+    let nav_memory = NavMemory::default();
     let text = move || prefs.locale.get().text();
     announce(&host, bundle, route);
     after_first_view(bundle, search_cache);
@@ -155,10 +155,13 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                 match bundle.get() {
                     None => view! { <Skeleton progress=progress /> }.into_any(),
                     Some(Ok(loaded)) => {
+                        if loaded.is_complete() {
+                            nav_memory.prepare_later(loaded.clone());
+                        }
                         let page_bundle = loaded.clone();
                         let page = move || pages::page_for(route.get(), search, page_bundle.clone());
                         let nav_search = search_after_paint(search);
-                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=nav_search.get() opened=opened /> };
+                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=nav_search.get() memory=nav_memory /> };
                         view! {
                             <div class="folio-layout">
                                 <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>

@@ -4,6 +4,10 @@
 //! Hexo semantics: an article belongs to every level of each of its category
 //! paths, and the same name under two parents is two categories.
 
+mod tally;
+
+pub use tally::{NavCounts, NavTally};
+
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 // Hash maps while counting (the order comes from sorting the result by count,

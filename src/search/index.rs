@@ -435,11 +435,30 @@ fn is_exact(term: &str) -> bool {
     }
 }
 
-/// Ascending `a` ∩ ascending `b`; walks the shorter one and gallops in the
-/// longer, since one-character postings can cover most of a bundle.
+/// Ascending `a` ∩ ascending `b`. Lists of similar length are merged in
+/// one walk; a short list against a long one (one-character postings can
+/// cover most of a bundle) walks the short one and binary-searches the
+/// rest of the long one. (Binary searching lists of similar length made
+/// this the search module's costliest function at 100,000 articles: 18 ms
+/// of self time per query in a browser profile; merging, 4 ms.)
 fn intersect(a: &[u32], b: &[u32]) -> Postings {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut out = Vec::with_capacity(short.len());
+    if long.len() / 16 <= short.len() {
+        let (mut i, mut j) = (0, 0);
+        while let (Some(&x), Some(&y)) = (short.get(i), long.get(j)) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push(x);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        return out;
+    }
     let mut rest = long;
     for &id in short {
         match rest.binary_search(&id) {

@@ -271,6 +271,19 @@ fn random_text() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
+    /// Both ways of intersecting (merging lists of similar length, binary
+    /// searching a long one) give the ids in both lists, ascending.
+    #[test]
+    fn intersect_is_the_ids_in_both(
+        a in prop::collection::btree_set(0u32..3000, 0..300),
+        b in prop::collection::btree_set(0u32..3000, 0..3000),
+    ) {
+        let expected: Vec<u32> = a.intersection(&b).copied().collect();
+        let (a, b): (Vec<u32>, Vec<u32>) = (a.into_iter().collect(), b.into_iter().collect());
+        prop_assert_eq!(intersect(&a, &b), expected.clone());
+        prop_assert_eq!(intersect(&b, &a), expected);
+    }
+
     /// Random texts and queries drawn from them (and from nowhere): the
     /// index never disagrees with the scan.
     #[test]
