@@ -119,6 +119,7 @@ async function measure(browser, n, queryList) {
     const updates = [];
     const settled = [];
     const perQueryData = [];
+    let longestSoFar = 50;
     for (const query of queryList) {
       for (const value of ["", query]) {
         const asked = server.requests.length;
@@ -167,6 +168,12 @@ async function measure(browser, n, queryList) {
           settled.push(done);
           const paths = server.requests.slice(asked).map((p) => p.slice("/bench/".length));
           perQueryData.push(brotliBytes(files, paths));
+        }
+        // Which query (or clearing after it) made a task over 50 ms: printed, to look into.
+        const longest = await page.evaluate(() => window.__longest);
+        if (longest > longestSoFar) {
+          console.error(`bench-search: a ${Math.round(longest)} ms task at ${value ? `query ${JSON.stringify(value)}` : "clearing the field"}`);
+          longestSoFar = longest;
         }
       }
     }

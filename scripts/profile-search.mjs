@@ -4,6 +4,8 @@
 // style, layout, paint) and the functions with the most self time.
 //
 //   node scripts/profile-search.mjs [ARTICLES] [QUERIES]   (default 10000 40)
+//   PROFILE_QUERIES='漏 linux': these queries instead (space-separated),
+//     e.g. one that bench-search reports for a long task
 //   PROFILE_DIST=<folder>: the viewer build (default dist/). Wasm functions
 //     keep their names only in a build that neither strips nor runs wasm-opt:
 //       sed -i 's/data-wasm-opt="s"/data-wasm-opt="0"/' index.html
@@ -44,7 +46,8 @@ try {
     },
   });
   let keystrokes = 0;
-  for (const query of queries().slice(0, count)) {
+  const chosen = process.env.PROFILE_QUERIES?.split(" ").filter(Boolean) ?? queries().slice(0, count);
+  for (const query of chosen) {
     for (const value of [query, ""]) {
       await page.evaluate(async (value) => {
         const field = document.querySelector(".folio .search input");
@@ -72,7 +75,7 @@ try {
   for (const e of chunks) {
     if (e.ph === "X" && e.dur && onMain(e)) byEvent.set(e.name, (byEvent.get(e.name) ?? 0) + e.dur / 1000);
   }
-  console.log(`${keystrokes} updates (${count} queries and as many clears) at ${articles} articles; ms per update:`);
+  console.log(`${keystrokes} updates (${chosen.length} queries and as many clears) at ${articles} articles; ms per update:`);
   for (const [name, ms] of [...byEvent].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
     console.log(`  ${(ms / keystrokes).toFixed(2).padStart(8)}  ${name}`);
   }

@@ -60,6 +60,10 @@ extern "C" {
         categories: &str,
     );
 
+    /// Indexes what was added for up to `budget_ms`; whether it is done.
+    #[wasm_bindgen(method)]
+    fn prepare(this: &Searcher, budget_ms: f64) -> bool;
+
     #[wasm_bindgen(method)]
     fn search(this: &Searcher, query: &str, candidates: &[u32]) -> Vec<u32>;
 
@@ -210,9 +214,10 @@ impl Prepared {
         );
     }
 
-    /// Hands articles to the searcher until all are in, a body shard is
-    /// needed, or `keep_going` says stop.
-    fn advance(&mut self, keep_going: impl Fn() -> bool) -> Advanced {
+    /// Hands articles to the searcher until all are in and indexed, or
+    /// `keep_going` says stop (`budget_ms` after `started`).
+    fn advance(&mut self, started: f64, budget_ms: f64) -> Advanced {
+        let keep_going = || js_sys::Date::now() - started < budget_ms;
         let Some(searcher) = &self.searcher else {
             return Advanced::Superseded;
         };
@@ -242,7 +247,11 @@ impl Prepared {
                 return Advanced::Paused(self.added);
             }
         }
-        Advanced::Done
+        let left = budget_ms - (js_sys::Date::now() - started);
+        match searcher.prepare(left.max(0.0)) {
+            true => Advanced::Done,
+            false => Advanced::Paused(self.added),
+        }
     }
 }
 
@@ -321,9 +330,9 @@ impl SearchCache {
             }
             loop {
                 let started = js_sys::Date::now();
-                let Some(advanced) = self.with_prepared(&bundle, |prepared| {
-                    prepared.advance(|| js_sys::Date::now() - started < SLICE_MS)
-                }) else {
+                let Some(advanced) =
+                    self.with_prepared(&bundle, |prepared| prepared.advance(started, SLICE_MS))
+                else {
                     return;
                 };
                 match advanced {

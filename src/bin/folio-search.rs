@@ -179,6 +179,27 @@ mod exports {
             }
         }
 
+        /// In split mode, once every article is added: indexes their
+        /// titles, authors and categories for up to `budget_ms`; whether
+        /// that is done (the first search would otherwise do it all at
+        /// once). Always done otherwise.
+        pub fn prepare(&self, budget_ms: f64) -> bool {
+            let Some(split) = &self.split else {
+                return true;
+            };
+            let started = js_sys::Date::now();
+            let mut split = split.borrow_mut();
+            let split = &mut *split;
+            let search = split_search(&mut split.search, &mut split.meta, &split.first_keys);
+            // Slices of 500 articles take about 2 ms.
+            while !search.index_titles(500) {
+                if js_sys::Date::now() - started >= budget_ms {
+                    return false;
+                }
+            }
+            true
+        }
+
         /// The articles among `candidates` (the searcher's numbers, in list
         /// order) that `query` finds, best first, each as `Hit::packed`.
         /// In split mode, those that are certain so far; [`more`](Self::more)
@@ -236,14 +257,22 @@ mod exports {
         }
     }
 
+    /// The split search state (`split.search`), made from the articles
+    /// added so far on first use.
+    fn split_search<'a>(
+        search: &'a mut Option<SplitSearch>,
+        meta: &mut Vec<Option<SearchableArticle>>,
+        first_keys: &[String],
+    ) -> &'a mut SplitSearch {
+        search.get_or_insert_with(|| SplitSearch::new(std::mem::take(meta), first_keys.to_vec()))
+    }
+
     /// A split search's certain hits, starting the fetch of whatever would
     /// settle more of them.
     fn search_split(state: &Rc<RefCell<Split>>, candidates: &[u32], query: &Query) -> Vec<Hit> {
         let mut split = state.borrow_mut();
         let split = &mut *split;
-        let search = split.search.get_or_insert_with(|| {
-            SplitSearch::new(std::mem::take(&mut split.meta), split.first_keys.clone())
-        });
+        let search = split_search(&mut split.search, &mut split.meta, &split.first_keys);
         if &split.query != query {
             split.limit = FIRST_HITS;
             split.fetched.clear();

@@ -58,7 +58,9 @@ pub struct SplitSearch {
     searchable: Vec<SearchableArticle>,
     /// Which numbers have an article.
     known: Vec<bool>,
-    /// Their index, with the absorbed shards' postings.
+    /// Their index (of the first `index.len()` numbers until
+    /// [`index_titles`](Self::index_titles) is complete), with the absorbed
+    /// shards' postings.
     index: SearchIndex,
     /// The absorbed shards' postings alone: which bodies may hold a term.
     bodies: SearchIndex,
@@ -108,7 +110,7 @@ impl SplitSearch {
             bodies.add_fields(&[]);
         }
         SplitSearch {
-            index: SearchIndex::build(&searchable),
+            index: SearchIndex::new(),
             bodies,
             searchable,
             known,
@@ -130,6 +132,7 @@ impl SplitSearch {
     /// few body shards, not all of them), and hits after the first
     /// unchecked article are left out (`usize::MAX`: all hits).
     pub fn search(&mut self, candidates: &[u32], query: &Query, limit: usize) -> SearchStep {
+        self.index_titles(usize::MAX);
         if &self.query != query {
             self.query = query.clone();
             self.contains.clear();
@@ -219,12 +222,27 @@ impl SplitSearch {
         }
     }
 
+    /// Indexes the titles, authors and categories of up to `count` more
+    /// articles; whether all are. A search indexes whatever is left first,
+    /// so calling this beforehand, a slice at a time, only keeps that work
+    /// (about 380 ms at 100,000 articles in the browser) out of a keystroke.
+    pub fn index_titles(&mut self, count: usize) -> bool {
+        let from = self.index.len();
+        let to = from.saturating_add(count).min(self.searchable.len());
+        for article in &self.searchable[from..to] {
+            self.index.add(article);
+        }
+        to == self.searchable.len()
+    }
+
     /// Takes in index shard `shard` (a position in the manifest's list).
     ///
     /// # Errors
     /// When it is not a valid index shard for this bundle; nothing of it
     /// is kept then.
     pub fn absorb_index_shard(&mut self, shard: usize, json: &str) -> Result<(), BundleError> {
+        // Postings stay ascending only if the shard's come after every title's.
+        self.index_titles(usize::MAX);
         self.bodies.absorb_shard(json)?;
         // Cannot fail: the same numbers were just accepted.
         self.index.absorb_shard(json)?;

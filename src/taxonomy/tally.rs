@@ -35,55 +35,74 @@ impl NavTally {
     /// counts are asked for by index into it).
     pub fn new(articles: &[Article]) -> NavTally {
         let mut tally = NavTally::default();
-        let mut places = 0u32;
-        let mut next_place = || {
-            places += 1;
-            places - 1
-        };
-        tally.starts.reserve(articles.len() + 1);
-        tally.starts.push(0);
+        tally.extend(articles);
+        tally
+    }
+
+    /// How many articles have their places.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether no article has.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Finds the places of the next articles, `articles`: a bundle's can be
+    /// tallied a slice at a time.
+    pub fn extend(&mut self, articles: &[Article]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.starts.reserve(articles.len());
         for article in articles {
-            let first = tally.places.len();
+            let first = self.places.len();
             for path in &article.categories {
                 for depth in 1..=path.len() {
                     let prefix = &path[..depth];
-                    let place = match tally.categories.get(prefix) {
+                    let place = match self.categories.get(prefix) {
                         Some(&place) => place,
                         None => {
-                            let place = next_place();
-                            tally.categories.insert(prefix.to_vec(), place);
+                            let place = self.place_count();
+                            self.categories.insert(prefix.to_vec(), place);
                             place
                         }
                     };
-                    tally.places.push(place);
+                    self.places.push(place);
                 }
             }
             if let Some(author) = &article.author {
-                let place = place_of(&mut tally.authors, author, &mut next_place);
-                tally.places.push(place);
+                let next = self.place_count();
+                let place = place_of(&mut self.authors, author, next);
+                self.places.push(place);
             }
             for tag in &article.tags {
-                let place = place_of(&mut tally.tags, tag, &mut next_place);
-                tally.places.push(place);
+                let next = self.place_count();
+                let place = place_of(&mut self.tags, tag, next);
+                self.places.push(place);
             }
-            let own = &mut tally.places[first..];
+            let own = &mut self.places[first..];
             // Only an article with several paths or repeated tags has a
             // place twice.
             if own.len() > 1 {
                 own.sort_unstable();
                 let unique = dedup_sorted(own);
-                tally.places.truncate(first + unique);
+                self.places.truncate(first + unique);
             }
-            tally.starts.push(tally.places.len() as u32);
+            self.starts.push(self.places.len() as u32);
         }
-        tally
+    }
+
+    /// How many places there are: also the next one's number.
+    fn place_count(&self) -> u32 {
+        (self.categories.len() + self.authors.len() + self.tags.len()) as u32
     }
 
     /// The counts of the articles at `indices` (into the articles the tally
     /// was made of; an index beyond them is not counted).
     pub fn count(&self, indices: &mut dyn Iterator<Item = usize>) -> NavCounts<'_> {
-        let places = self.categories.len() + self.authors.len() + self.tags.len();
-        let mut counts = vec![0u32; places];
+        let mut counts = vec![0u32; self.place_count() as usize];
         let mut total = 0;
         for index in indices {
             let (Some(&start), Some(&end)) = (self.starts.get(index), self.starts.get(index + 1))
@@ -103,14 +122,13 @@ impl NavTally {
     }
 }
 
-/// The place of `name`, given the next one when it has none yet.
-fn place_of(places: &mut FxHashMap<String, u32>, name: &str, next: impl FnOnce() -> u32) -> u32 {
+/// The place of `name`, `next` when it has none yet.
+fn place_of(places: &mut FxHashMap<String, u32>, name: &str, next: u32) -> u32 {
     if let Some(&place) = places.get(name) {
         return place;
     }
-    let place = next();
-    places.insert(name.to_owned(), place);
-    place
+    places.insert(name.to_owned(), next);
+    next
 }
 
 /// Moves the distinct values of a sorted slice to its front; their number.
@@ -235,6 +253,35 @@ mod tests {
             let with_rust = chosen.iter().filter(|&&i| i == 2 || i == 3).count();
             assert_eq!(counts.tag("rust"), with_rust);
         }
+    }
+
+    #[test]
+    fn tallied_in_slices_counts_as_in_one_go() {
+        let articles: Vec<Article> = (0..10)
+            .map(|i| {
+                let site = format!("site{}", i % 3);
+                let author = format!("a{}", i % 4);
+                let tag = format!("t{}", i % 2);
+                article(&[&["新媒体", &site]], Some(&author), &[&tag])
+            })
+            .collect();
+        let whole = NavTally::new(&articles);
+        let mut sliced = NavTally::default();
+        for slice in articles.chunks(3) {
+            sliced.extend(slice);
+        }
+        assert_eq!((whole.len(), sliced.len()), (10, 10));
+        let (a, b) = (whole.count(&mut (0..10)), sliced.count(&mut (0..10)));
+        for site in ["site0", "site1", "site2"] {
+            let path = ["新媒体".to_owned(), site.to_owned()];
+            assert_eq!(a.category(&path), b.category(&path));
+            assert!(b.category(&path) >= 3);
+        }
+        assert_eq!(
+            (b.author("a0"), b.author("a3")),
+            (a.author("a0"), a.author("a3"))
+        );
+        assert_eq!((b.tag("t0"), b.tag("t1")), (5, 5));
     }
 
     #[test]
