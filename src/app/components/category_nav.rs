@@ -17,10 +17,7 @@ fn search_counts<'a>(
     bundle: &SharedBundle,
     search: &SearchState,
     tally: &'a NavTally,
-) -> Option<NavCounts<'a>> {
-    if !search.is_active() {
-        return None;
-    }
+) -> NavCounts<'a> {
     let hits = search
         .has_text()
         .then(|| expect_context::<SearchCache>().hits(bundle, &search.text));
@@ -33,7 +30,7 @@ fn search_counts<'a>(
             state,
         )
     });
-    Some(tally.count(&mut order.into_iter()))
+    tally.count(&mut order.into_iter())
 }
 
 /// The search the navigation follows: `search` (and the completion of its
@@ -75,8 +72,12 @@ pub fn CategoryNav(
     search: SearchState,
     memory: NavMemory,
 ) -> impl IntoView {
-    let tally = memory.tally_of(&bundle);
-    let counts = search_counts(&bundle, &search, &tally);
+    // Without a search the bundle's own counts are shown: no tally needed
+    // (the first list does not wait for it).
+    let tally = search.is_active().then(|| memory.tally_of(&bundle));
+    let counts = tally
+        .as_deref()
+        .map(|tally| search_counts(&bundle, &search, tally));
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
