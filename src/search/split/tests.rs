@@ -237,3 +237,29 @@ fn bodies_are_kept_for_later_queries_up_to_a_size() {
     assert!(first > 0 && again > 0, "{first} {again}");
     assert!(small.full_bytes <= 2_000 && !small.full.is_empty());
 }
+
+#[test]
+fn titles_indexed_a_slice_at_a_time_search_as_all_at_once() {
+    let (corpus, shards, mut sliced) = split_corpus(0x5EED_0031, 120, None);
+    let mut at_once = fresh(&corpus, &shards, None);
+    let mut slices = 1;
+    while !sliced.index_titles(50) {
+        slices += 1;
+    }
+    assert_eq!(slices, 3, "120 titles in slices of 50");
+    assert!(sliced.index_titles(50), "nothing is left");
+    let candidates: Vec<u32> = (0..120).rev().collect();
+    let mut rng = Rng(0x5EED_0032);
+    for _ in 0..40 {
+        let text = sampled_query(&mut rng, &corpus);
+        let query = Query::parse(&text);
+        let sliced_hits = answered(&mut sliced, &corpus, &shards, &candidates, &query);
+        let all_hits = answered(&mut at_once, &corpus, &shards, &candidates, &query);
+        assert_eq!(sliced_hits.0, all_hits.0, "query {text:?}");
+    }
+    // An index shard taken in before the titles are all indexed waits for them.
+    let mut early = fresh(&corpus, &shards, None);
+    assert!(!early.index_titles(10));
+    early.absorb_index_shard(0, &shards[0].json).unwrap();
+    assert!(early.index_titles(0), "absorbing indexed the rest first");
+}
