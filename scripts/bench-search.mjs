@@ -21,8 +21,9 @@
 // in the DOM ("list updated"), or to the animation frame after that change
 // ("painted": styled and laid out, about to be painted; this adds the wait
 // for the next frame, up to 16.7 ms at 60 Hz, whatever the work). "First
-// response" is a cold query's painted first change, which may be partial. Also the longest main-
-// thread task seen while the queries ran (Long Tasks API), and memory
+// response" is a cold query's painted first change, which may be partial.
+// Also the longest main-thread task seen while the queries ran (Long Tasks
+// API), and memory
 // afterwards: the JS heap in use after a garbage collection (CDP
 // Runtime.getHeapUsage) plus the linear memory of every wasm instance the
 // page made (the issue's "JS heap plus wasm memory"; a wasm memory never

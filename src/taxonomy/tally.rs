@@ -1,9 +1,9 @@
 //! Counting a subset of a bundle's articles (a search's matches) at every
 //! place of the navigation: each category at every level, each author, each
 //! tag. Counting by names ([`category_tree_of`](super::category_tree_of))
-//! hashes every name of every matching article on every keystroke, about
-//! 35 ms for 100,000 matches natively; here each article's places are found
-//! once per bundle, and a count adds one to a counter per place.
+//! hashes every name of every matching article on every keystroke: 39 ms
+//! for 100,000 matches natively. Here each article's places are found once
+//! per bundle, and a count adds one to a counter per place: 0.2 ms.
 
 use crate::article::Article;
 use rustc_hash::FxHashMap;
