@@ -118,8 +118,11 @@ pub struct SearchCache {
     fetched: RwSignal<u32>,
 }
 
-/// A search over all articles of a bundle and what it found.
-type LastSearch = (SharedBundle, String, Arc<Vec<Hit>>);
+/// A search over all articles of a bundle and what it found; with the
+/// `fetched` count it was made at when its results were not final (they
+/// stand until a fetch can change them: the list and the navigation then
+/// share one search per round of fetched shards, not one each).
+type LastSearch = (SharedBundle, String, Option<u32>, Arc<Vec<Hit>>);
 
 /// The search module's state for `bundle`.
 struct Prepared {
@@ -409,10 +412,13 @@ impl SearchCache {
     /// indexed so far until indexing completes ([`track_completion`](Self::track_completion)).
     pub fn hits(self, bundle: &SharedBundle, query: &str) -> Arc<Vec<Hit>> {
         let ready = self.ready.get_untracked();
+        let fetched = self.fetched.get_untracked();
         let cached = self.last.with_value(|last| {
             last.as_ref()
-                .filter(|(b, q, _)| Arc::ptr_eq(b, bundle) && q == query)
-                .map(|(_, _, hits)| hits.clone())
+                .filter(|(b, q, made_at, _)| {
+                    Arc::ptr_eq(b, bundle) && q == query && made_at.is_none_or(|at| at == fetched)
+                })
+                .map(|(_, _, _, hits)| hits.clone())
         });
         if let Some(cached) = cached.filter(|_| ready) {
             return cached;
@@ -450,9 +456,14 @@ impl SearchCache {
             .flatten()
             .unwrap_or_default();
         let hits: Arc<Vec<Hit>> = Arc::new(found);
-        if complete {
-            self.last
-                .set_value(Some((bundle.clone(), query.to_owned(), hits.clone())));
+        if ready {
+            let made_at = (!complete).then_some(fetched);
+            self.last.set_value(Some((
+                bundle.clone(),
+                query.to_owned(),
+                made_at,
+                hits.clone(),
+            )));
         }
         hits
     }
