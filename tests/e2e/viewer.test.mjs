@@ -601,6 +601,8 @@ test("date range: from/to in the URL, with a search and a category, and quick pi
     assert.match(await nav.getByRole("link", { name: /^新媒体/ }).innerText(), /新媒体\s+1/);
     await nav.getByRole("link", { name: /^新媒体/ }).click();
     await page.waitForFunction(() => location.hash.startsWith("#/c/") && location.hash.includes("from=2026-11-19"));
+    // The hash changes at the click; the list follows at the hashchange event.
+    await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
     assert.deepEqual(await titles(), ['"Night trains return"_ Europe rebuilds its sleepers']);
 
     // With a search; a reload gives the same list.
