@@ -2,7 +2,7 @@
 // bundled by the release `folio`, the fixed queries, and brotli sizes of
 // bundle files, kept across runs.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { join, resolve } from "node:path";
 
@@ -98,3 +98,18 @@ export function queries() {
   for (let i = 0; i < 20; i++) list.push(i % 2 ? `龘靐${cjk(1)}齉` : `zqxj${word().slice(0, 3)}`);
   return list;
 }
+
+/**
+ * The files of a split bundle in `folder`, by path inside it ("bodies/0001-….json"
+ * → file): the manifest and the files of the given sub-folders.
+ */
+export function splitFiles(folder, dirs = ["articles", "bodies", "index"]) {
+  const files = existsSync(join(folder, "bundle.json")) ? { "bundle.json": join(folder, "bundle.json") } : {};
+  for (const dir of dirs) {
+    for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
+  }
+  return files;
+}
+
+/** The `p`th percentile of ascending `sorted` (nearest rank). */
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -16,16 +16,16 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, brotliBytes, corpus, posts, queries } from "./bench-corpus.mjs";
+import { ROOT, brotliBytes, corpus, percentile, posts, queries, splitFiles } from "./bench-corpus.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1000, 10000, 100000);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Brotli bytes of every file of `dir` (relative to `folder`). */
 function folderBytes(folder, dir) {
-  const files = Object.fromEntries(readdirSync(join(folder, dir)).map((name) => [`${dir}/${name}`, join(folder, dir, name)]));
+  const files = splitFiles(folder, [dir]);
+  delete files["bundle.json"];
   return brotliBytes(files, Object.keys(files));
 }
 
@@ -47,10 +47,7 @@ for (const n of sizes) {
     maxBuffer: 1 << 28,
   });
   const results = out.trim().split("\n").map((line) => JSON.parse(line));
-  const files = {};
-  for (const dir of ["index", "bodies"]) {
-    for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
-  }
+  const files = splitFiles(folder, ["index", "bodies"]);
   const cost = (run) => ({
     index: brotliBytes(files, run.index),
     total: brotliBytes(files, run.index) + brotliBytes(files, run.bodies),
@@ -71,7 +68,7 @@ for (const n of sizes) {
 }
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
-const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}; one run per size (the byte figures do not vary between runs); ${queryList.length} queries (bench-search's), each alone with nothing cached. Brotli at quality 11. A native run is `folio search`'s path for one query: building the index of every article's title, author and categories, reading the index shards and body shards from disk, searching (the viewer builds the titles' index once, so most of a run at 100,000 is not per query there):
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}; one run per size (the byte figures do not vary between runs); ${queryList.length} queries (bench-search's), each alone with nothing cached. Brotli at quality 11. A native run is \`folio search\`'s path for one query: building the index of every article's title, author and categories, reading the index shards and body shards from disk, searching (the viewer builds the titles' index once, so most of a run at 100,000 is not per query there):
 
 | articles | bundle --split | index | body text | index / text | index shards | index data per query p95 | first 50 hits: data p50 | p95 | max | queries reading bodies | native run p50 | p95 | all hits: data p50 | p95 | max | queries reading bodies | native run p50 | p95 |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |

@@ -41,27 +41,16 @@
 // fetched (the test server sends `no-cache`; fetched bodies are kept by the
 // search module up to 64 MB).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch, openPage } from "../tests/e2e/support.mjs";
 import { startServer } from "./serve.mjs";
-import { ROOT, brotliBytes, corpus, queries } from "./bench-corpus.mjs";
+import { ROOT, brotliBytes, corpus, percentile, queries, splitFiles } from "./bench-corpus.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1000, 10000, 100000);
 const LOAD_TIMEOUT_MS = 10 * 60 * 1000;
 const DIST = process.env.BENCH_DIST ?? join(ROOT, "dist");
-
-/** Every file of a split bundle, as the server's overrides (path below the prefix → file). */
-function splitFiles(folder) {
-  const files = { "bundle.json": join(folder, "bundle.json") };
-  for (const dir of ["articles", "bodies", "index"]) {
-    for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
-  }
-  return files;
-}
-
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 function rendererRssMb() {
   const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });

@@ -16,20 +16,16 @@
 // Needs what `make bench-search` builds (release `folio`, the generator).
 // One run; a tool for finding what to change, not a benchmark.
 import { join } from "node:path";
-import { readdirSync } from "node:fs";
 import { launch, openPage } from "../tests/e2e/support.mjs";
 import { startServer } from "./serve.mjs";
-import { ROOT, corpus, queries } from "./bench-corpus.mjs";
+import { ROOT, corpus, queries, splitFiles } from "./bench-corpus.mjs";
 
 const articles = Number(process.argv[2] ?? 10000);
 const count = Number(process.argv[3] ?? 40);
 const dist = process.env.PROFILE_DIST ?? join(ROOT, "dist");
 
 const folder = corpus(articles, { split: true });
-const files = { "bundle.json": join(folder, "bundle.json") };
-for (const dir of ["articles", "bodies", "index"]) {
-  for (const name of readdirSync(join(folder, dir))) files[`${dir}/${name}`] = join(folder, dir, name);
-}
+const files = splitFiles(folder);
 const server = await startServer({ root: dist, prefix: "/bench/", overrides: files });
 const browser = await launch();
 const { page, close } = await openPage(browser);

@@ -181,7 +181,8 @@ fn name_counts(names: &mut dyn Iterator<Item = &str>) -> Vec<NameCount> {
 mod tests {
     use super::*;
 
-    fn article(paths: &[&[&str]], author: Option<&str>) -> Article {
+    /// An article with these category paths and author (also for `tally`'s tests).
+    pub(super) fn article(paths: &[&[&str]], author: Option<&str>) -> Article {
         Article {
             categories: paths
                 .iter()

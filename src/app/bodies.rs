@@ -39,7 +39,7 @@ impl Bodies {
     ///
     /// # Errors
     /// Why it could not be fetched or read, naming its URL.
-    pub async fn shard(self, bundle: &SharedBundle, number: u32) -> Result<BodyShard, String> {
+    async fn shard(self, bundle: &SharedBundle, number: u32) -> Result<BodyShard, String> {
         let kept = self.kept.try_with_value(|kept| {
             kept.iter()
                 .find(|(n, _)| *n == number)
@@ -94,7 +94,7 @@ impl Bodies {
 }
 
 /// The body of article `id` in `shard`, if it has one that is a string.
-pub fn body_in(shard: &BodyShard, id: &str) -> Option<String> {
+fn body_in(shard: &BodyShard, id: &str) -> Option<String> {
     js_sys::Reflect::get(shard, &id.into())
         .ok()
         .and_then(|body| body.as_string())

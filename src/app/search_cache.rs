@@ -142,6 +142,9 @@ struct Prepared {
     /// Whether the searcher fetches the index shards and bodies it needs
     /// (a split bundle with an index) instead of being handed bodies.
     split: bool,
+    /// A split searcher's candidates for every search: the numbers of
+    /// `newest`, in list order (made once, not per keystroke).
+    split_candidates: Vec<u32>,
     /// How many articles of `order` the searcher has.
     added: usize,
 }
@@ -177,6 +180,10 @@ impl Prepared {
             }
             places
         });
+        let split_candidates = match split {
+            true => newest.iter().map(|&i| numbers[i as usize]).collect(),
+            false => Vec::new(),
+        };
         let mut by_number = vec![u32::MAX; total];
         for (index, &number) in numbers.iter().enumerate() {
             by_number[number as usize] = index as u32;
@@ -188,6 +195,7 @@ impl Prepared {
             numbers,
             articles: by_number,
             split,
+            split_candidates,
             added: 0,
         }
     }
@@ -395,7 +403,7 @@ impl SearchCache {
     }
 
     /// How many articles the last search left to check (a split bundle's
-    /// bodies being fetched), `u32::MAX` when a file could not be fetched;
+    /// bodies being fetched), [`STOPPED`](crate::search::split::STOPPED) when a file could not be fetched;
     /// tracked.
     pub fn unchecked(self) -> u32 {
         self.fetched.track();
@@ -434,15 +442,15 @@ impl SearchCache {
                 // In list order: the searcher's own numbering is newest
                 // first, so its first `added` articles (every article of
                 // a split bundle, numbered by the bundle).
-                let candidates: Vec<u32> = match prepared.split {
-                    true => prepared
-                        .newest
-                        .iter()
-                        .map(|&i| prepared.numbers[i as usize])
-                        .collect(),
-                    false => (0..prepared.added as u32).collect(),
+                let indexed: Vec<u32>;
+                let candidates = match prepared.split {
+                    true => &prepared.split_candidates,
+                    false => {
+                        indexed = (0..prepared.added as u32).collect();
+                        &indexed
+                    }
                 };
-                let hits = searcher.search(query, &candidates).into_iter();
+                let hits = searcher.search(query, candidates).into_iter();
                 let hits = hits.filter_map(|packed| {
                     let hit = Hit::unpacked(packed);
                     let index = *prepared.articles.get(hit.index)?;

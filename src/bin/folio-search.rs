@@ -14,7 +14,7 @@
 mod exports {
     use folio::bundle::split::read_body_shard;
     use folio::search::matcher::{snippet, to_alternating};
-    use folio::search::split::{Found, SearchStep, SplitSearch};
+    use folio::search::split::{Found, SearchStep, SplitSearch, STOPPED};
     use folio::search::text::body_text;
     use folio::search::{Hit, Query, SearchIndex, SearchableArticle};
     use std::cell::RefCell;
@@ -79,9 +79,6 @@ mod exports {
         /// The first hits, whose snippets are cut from their bodies.
         Snippets(Vec<u32>),
     }
-
-    /// [`Searcher::more`] when fetching stopped.
-    const STOPPED: u32 = u32::MAX;
 
     /// Characters either side of the first match in a snippet.
     const SNIPPET_RADIUS: usize = 60;
@@ -228,7 +225,7 @@ mod exports {
 
         /// How many articles the last search left unchecked (split mode:
         /// their bodies are being fetched, or wait for [`check_all`](Self::check_all)),
-        /// or `u32::MAX` when a file it needed could not be fetched (the
+        /// or [`STOPPED`] when a file it needed could not be fetched (the
         /// console says which).
         pub fn more(&self) -> u32 {
             self.split

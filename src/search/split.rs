@@ -38,6 +38,11 @@ pub enum SearchStep {
     },
 }
 
+/// What a searcher reports as its count of unchecked articles when a file
+/// it needed could not be fetched: the search stopped, its results are
+/// incomplete (the viewer's search module and its status line share this).
+pub const STOPPED: u32 = u32::MAX;
+
 /// What a search found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {

@@ -49,8 +49,16 @@ impl NavTally {
         self.len() == 0
     }
 
-    /// Finds the places of the next articles, `articles`: a bundle's can be
-    /// tallied a slice at a time.
+    /// Goes on tallying `articles` (the same slice every time) where it
+    /// stopped, for up to `count` more of them; whether all are tallied. A
+    /// bundle's articles can so be tallied a slice per task.
+    pub fn extend_up_to(&mut self, articles: &[Article], count: usize) -> bool {
+        let from = self.len().min(articles.len());
+        self.extend(&articles[from..from.saturating_add(count).min(articles.len())]);
+        self.len() >= articles.len()
+    }
+
+    /// Finds the places of the next articles, `articles`.
     pub fn extend(&mut self, articles: &[Article]) {
         if self.starts.is_empty() {
             self.starts.push(0);
@@ -132,6 +140,8 @@ fn place_of(places: &mut FxHashMap<String, u32>, name: &str, next: u32) -> u32 {
 }
 
 /// Moves the distinct values of a sorted slice to its front; their number.
+/// (`Vec::dedup` would need the article's places in a `Vec` of their own:
+/// an allocation per article.)
 fn dedup_sorted(values: &mut [u32]) -> usize {
     let mut kept = 0;
     for i in 0..values.len() {
@@ -177,13 +187,8 @@ mod tests {
 
     fn article(paths: &[&[&str]], author: Option<&str>, tags: &[&str]) -> Article {
         Article {
-            categories: paths
-                .iter()
-                .map(|path| path.iter().map(|s| s.to_string()).collect())
-                .collect(),
-            author: author.map(str::to_owned),
             tags: tags.iter().map(|s| s.to_string()).collect(),
-            ..Article::default()
+            ..crate::taxonomy::tests::article(paths, author)
         }
     }
 
@@ -267,9 +272,12 @@ mod tests {
             .collect();
         let whole = NavTally::new(&articles);
         let mut sliced = NavTally::default();
-        for slice in articles.chunks(3) {
-            sliced.extend(slice);
+        let mut slices = 1;
+        while !sliced.extend_up_to(&articles, 3) {
+            slices += 1;
         }
+        assert_eq!(slices, 4, "10 articles, 3 at a time");
+        assert!(sliced.extend_up_to(&articles, 3), "nothing is left");
         assert_eq!((whole.len(), sliced.len()), (10, 10));
         let (a, b) = (whole.count(&mut (0..10)), sliced.count(&mut (0..10)));
         for site in ["site0", "site1", "site2"] {

@@ -4,11 +4,12 @@
 
 use crate::app::prefs::use_prefs;
 use crate::app::search_cache::{SearchCache, SearchStatus};
+use crate::search::split::STOPPED;
 use crate::search::Query;
 use leptos::prelude::*;
 
 /// Why a split bundle's search stopped (the console names the file).
-const STOPPED: &str = "a file of the bundle could not be fetched, results are incomplete";
+const STOPPED_REASON: &str = "a file of the bundle could not be fetched, results are incomplete";
 
 /// A notice under the list's count while the search `text` is not empty
 /// and search is not ready.
@@ -25,7 +26,7 @@ pub fn SearchStatusNotice(text: String) -> impl IntoView {
         match cache.status() {
             SearchStatus::Ready => match cache.unchecked() {
                 0 => None,
-                u32::MAX => Some((locale.search_failed(STOPPED), true)),
+                STOPPED => Some((locale.search_failed(STOPPED_REASON), true)),
                 unchecked => Some((locale.checking(unchecked as usize), false)),
             },
             SearchStatus::Indexing { done, total } => Some((locale.indexing(done, total), false)),
@@ -39,7 +40,7 @@ pub fn SearchStatusNotice(text: String) -> impl IntoView {
     // every candidate can mean fetching every body, so the reader asks.
     let check_all = move || {
         let unchecked = cache.unchecked();
-        (unchecked > 0 && unchecked < u32::MAX).then(|| {
+        (unchecked > 0 && unchecked < STOPPED).then(|| {
             let label = move || prefs.locale.get().text().check_all;
             view! { <button type="button" class="check-all" on:click=move |_| cache.check_all()>{label}</button> }
         })
