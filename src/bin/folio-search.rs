@@ -50,6 +50,9 @@ mod exports {
         meta: Vec<Option<SearchableArticle>>,
         /// By article number: its id and body shard.
         bodies: Vec<Option<(String, u32)>>,
+        /// By body shard: the numbers of its articles (so that a fetched
+        /// shard finds its 50 articles without walking all 100,000).
+        in_shard: Vec<Vec<u32>>,
         search: Option<SplitSearch>,
         /// Called when a fetch brought something a search can use.
         on_change: js_sys::Function,
@@ -135,11 +138,13 @@ mod exports {
                     .map(str::to_owned)
                     .collect()
             };
+            let body_files = lines(body_files);
             self.split = Some(Rc::new(RefCell::new(Split {
                 bundle: bundle.to_owned(),
                 index_files: lines(index_files),
                 first_keys: lines(first_keys),
-                body_files: lines(body_files),
+                in_shard: vec![Vec::new(); body_files.len()],
+                body_files,
                 meta: vec![None; total as usize],
                 bodies: vec![None; total as usize],
                 search: None,
@@ -173,6 +178,9 @@ mod exports {
             if at < split.meta.len() {
                 split.meta[at] = Some(SearchableArticle::from_text(title, author, categories, ""));
                 split.bodies[at] = Some((id.to_owned(), body_shard));
+                if let Some(numbers) = split.in_shard.get_mut(body_shard as usize) {
+                    numbers.push(number);
+                }
             }
         }
 
@@ -409,14 +417,14 @@ mod exports {
             // hits are among them); fetching for snippets keeps only those
             // asked for, so that it cannot push out the ones it fetched
             // before (each shard is fetched once per query anyway).
-            for (number, entry) in split.bodies.iter().enumerate() {
-                let Some((id, in_shard)) = entry else {
+            let numbers_in_shard = split
+                .in_shard
+                .get(shard as usize)
+                .map_or(&[][..], Vec::as_slice);
+            for &number in numbers_in_shard {
+                let Some(Some((id, _))) = split.bodies.get(number as usize) else {
                     continue;
                 };
-                if *in_shard != shard {
-                    continue;
-                }
-                let number = number as u32;
                 let body = bodies.bodies.get(id).map_or("", String::as_str);
                 if !for_snippets || numbers.contains(&number) {
                     search.add_body_for_snippet(number, body);

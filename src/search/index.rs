@@ -66,18 +66,20 @@ struct Keys<'a> {
 }
 
 /// What the index alone says of a query ([`SearchIndex::plan`]).
+/// It owns its terms, so that a split search can keep it across the rounds
+/// of fetched bodies of one query.
 #[derive(Debug)]
-pub struct Plan<'q> {
+pub struct Plan {
     /// The articles that may match, ascending: no other article does.
     pub possible: Postings,
     /// Required terms the index cannot decide alone.
-    unsure: Vec<&'q Term>,
+    unsure: Vec<Term>,
     /// Excluded terms it cannot decide alone, with the possible articles
     /// that may contain them.
-    unsure_excluded: Vec<(&'q Term, Postings)>,
+    unsure_excluded: Vec<(Term, Postings)>,
 }
 
-impl Plan<'_> {
+impl Plan {
     /// Whether `index`, one of the [`possible`](Plan::possible) articles,
     /// matches: `confirm` answers whether it contains a term (`None`: its
     /// text is missing, and then so is the decision, unless another term
@@ -280,7 +282,7 @@ impl SearchIndex {
 
     /// What the index alone says of `query` over its first `indexed`
     /// articles: which may match, and what is left to confirm for them.
-    pub fn plan<'q>(&self, query: &'q Query, indexed: usize) -> Plan<'q> {
+    pub fn plan(&self, query: &Query, indexed: usize) -> Plan {
         // Required terms: intersect what the index says, starting from the
         // rarest term; the inexact ones are left to confirm.
         let lookups: Vec<(Lookup, &Term)> = query
@@ -302,7 +304,7 @@ impl SearchIndex {
         let unsure = lookups
             .iter()
             .filter(|(lookup, _)| !lookup.exact)
-            .map(|&(_, term)| term)
+            .map(|&(_, term)| term.clone())
             .collect();
         // Excluded terms: an exact one removes its articles now; an
         // inexact one, those it is confirmed in.
@@ -313,7 +315,7 @@ impl SearchIndex {
             if lookup.exact {
                 possible = difference(&possible, &present);
             } else if !present.is_empty() {
-                unsure_excluded.push((term, present));
+                unsure_excluded.push((term.clone(), present));
             }
         }
         Plan {

@@ -263,3 +263,51 @@ fn titles_indexed_a_slice_at_a_time_search_as_all_at_once() {
     early.absorb_index_shard(0, &shards[0].json).unwrap();
     assert!(early.index_titles(0), "absorbing indexed the rest first");
 }
+
+#[test]
+fn rounds_of_one_query_keep_its_plan_and_new_candidates_replan_it() {
+    let (corpus, shards, _) = split_corpus(0x5EED_0041, 300, None);
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let all: Vec<u32> = (0..300).rev().collect();
+    let even: Vec<u32> = all.iter().copied().filter(|n| n % 2 == 0).collect();
+    let mut rng = Rng(0x5EED_0042);
+    let mut kept_across_rounds = 0;
+    for _ in 0..100 {
+        let text = sampled_query(&mut rng, &corpus);
+        let query = Query::parse(&text);
+        let mut split = fresh(&corpus, &shards, None);
+        // Rounds over every candidate, as far as a first page needs ...
+        let mut decided_before = 0;
+        for _ in 0..8 {
+            match split.search(&all, &query, 1) {
+                SearchStep::IndexShards(needed) => {
+                    for shard in needed {
+                        split
+                            .absorb_index_shard(shard, &shards[shard].json)
+                            .unwrap();
+                    }
+                }
+                SearchStep::Bodies { needed, .. } => {
+                    let planned = split.planned.as_ref().expect("a plan is kept");
+                    let decided = planned.decided.iter().flatten().count();
+                    assert!(decided >= decided_before, "{text:?}: decisions are kept");
+                    kept_across_rounds += usize::from(decided_before > 0);
+                    decided_before = decided;
+                    for number in needed {
+                        split.add_body(number, &corpus[number as usize].body);
+                    }
+                }
+                SearchStep::Found(_) => break,
+            }
+        }
+        // ... then the reader narrows the list: the answer is for the new
+        // candidates, not the plan of the old ones.
+        let (hits, _) = answered(&mut split, &corpus, &shards, &even, &query);
+        let reference: Vec<usize> = even.iter().map(|&n| n as usize).collect();
+        assert_eq!(hits, search(&full, &reference, &query), "query {text:?}");
+    }
+    assert!(
+        kept_across_rounds >= 5,
+        "{kept_across_rounds} queries took several rounds"
+    );
+}
