@@ -32,6 +32,7 @@ use super::matcher::{ranked, Hit, SearchableArticle};
 use super::query::{Query, Term};
 use crate::script::is_cjk;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Postings: indices of the articles that contain a key, ascending, no repeats.
@@ -283,67 +284,21 @@ impl SearchIndex {
     /// What the index alone says of `query` over its first `indexed`
     /// articles: which may match, and what is left to confirm for them.
     pub fn plan(&self, query: &Query, indexed: usize) -> Plan {
-        // Required terms: intersect what the index says, starting from the
-        // rarest term; the inexact ones are left to confirm.
-        let lookups: Vec<(Lookup, &Term)> = query
-            .required()
-            .map(|term| (self.lookup(&term.text), term))
-            .collect();
-        let rarest = lookups
-            .iter()
-            .map(|(lookup, _)| &lookup.articles)
-            .min_by_key(|articles| articles.len());
-        let mut possible: Postings = match rarest {
-            Some(articles) => articles.clone(),
-            None => (0..indexed as u32).collect(),
-        };
-        possible.retain(|&index| (index as usize) < indexed);
-        for (lookup, _) in &lookups {
-            possible = intersect(&possible, &lookup.articles);
-        }
-        let unsure = lookups
-            .iter()
-            .filter(|(lookup, _)| !lookup.exact)
-            .map(|&(_, term)| term.clone())
-            .collect();
-        // Excluded terms: an exact one removes its articles now; an
-        // inexact one, those it is confirmed in.
-        let mut unsure_excluded = Vec::new();
-        for term in query.excluded() {
-            let lookup = self.lookup(&term.text);
-            let present = intersect(&possible, &lookup.articles);
-            if lookup.exact {
-                possible = difference(&possible, &present);
-            } else if !present.is_empty() {
-                unsure_excluded.push((term.clone(), present));
-            }
-        }
-        Plan {
-            possible,
-            unsure,
-            unsure_excluded,
-        }
+        plan_in(&[self], query, indexed)
+    }
+
+    /// [`plan`](Self::plan) over the keys of this index and `more` together,
+    /// as if one index held both (a split bundle's titles, authors and
+    /// categories here, its bodies' postings from index shards in `more`):
+    /// the shards' postings are kept once, not merged into a copy.
+    pub fn plan_with(&self, more: &SearchIndex, query: &Query, indexed: usize) -> Plan {
+        plan_in(&[self, more], query, indexed)
     }
 
     /// The articles that may contain the normalized `term` (ascending): no
     /// other article does.
     pub fn may_contain(&self, term: &str) -> Vec<u32> {
-        self.lookup(term).articles
-    }
-
-    /// The articles that may contain the normalized `term`.
-    fn lookup(&self, term: &str) -> Lookup {
-        let keys = keys_of(term);
-        let unions: Vec<Postings> = keys
-            .prefixes
-            .iter()
-            .map(|prefix| self.with_prefix(prefix))
-            .collect();
-        let grams = keys.grams.iter().map(|key| self.grams.get(key));
-        Lookup {
-            articles: self.intersect_all(grams.chain(unions.iter().map(Some))),
-            exact: is_exact(term),
-        }
+        lookup(&[self], term).articles
     }
 
     /// The articles containing a word that starts with `prefix`.
@@ -370,19 +325,96 @@ impl SearchIndex {
             .filter(|&id| member[id as usize])
             .collect()
     }
+}
 
-    /// The intersection of postings lists; an absent list is empty.
-    fn intersect_all<'a>(&self, lists: impl Iterator<Item = Option<&'a Postings>>) -> Postings {
-        let Some(lists) = lists.collect::<Option<Vec<&Postings>>>() else {
-            return Vec::new();
-        };
-        let Some(shortest) = lists.iter().min_by_key(|list| list.len()) else {
-            return (0..self.len as u32).collect();
-        };
-        lists
-            .iter()
-            .fold((*shortest).clone(), |found, list| intersect(&found, list))
+/// [`SearchIndex::plan`] over `indexes` taken as one.
+fn plan_in(indexes: &[&SearchIndex], query: &Query, indexed: usize) -> Plan {
+    // Required terms: intersect what the index says, starting from the
+    // rarest term; the inexact ones are left to confirm.
+    let lookups: Vec<(Lookup, &Term)> = query
+        .required()
+        .map(|term| (lookup(indexes, &term.text), term))
+        .collect();
+    let rarest = lookups
+        .iter()
+        .map(|(lookup, _)| &lookup.articles)
+        .min_by_key(|articles| articles.len());
+    let mut possible: Postings = match rarest {
+        Some(articles) => articles.clone(),
+        None => (0..indexed as u32).collect(),
+    };
+    possible.retain(|&index| (index as usize) < indexed);
+    for (lookup, _) in &lookups {
+        possible = intersect(&possible, &lookup.articles);
     }
+    let unsure = lookups
+        .iter()
+        .filter(|(lookup, _)| !lookup.exact)
+        .map(|&(_, term)| term.clone())
+        .collect();
+    // Excluded terms: an exact one removes its articles now; an
+    // inexact one, those it is confirmed in.
+    let mut unsure_excluded = Vec::new();
+    for term in query.excluded() {
+        let lookup = lookup(indexes, &term.text);
+        let present = intersect(&possible, &lookup.articles);
+        if lookup.exact {
+            possible = difference(&possible, &present);
+        } else if !present.is_empty() {
+            unsure_excluded.push((term.clone(), present));
+        }
+    }
+    Plan {
+        possible,
+        unsure,
+        unsure_excluded,
+    }
+}
+
+/// The articles of `indexes` (taken as one: a key's postings are the union
+/// of its postings in each) that may contain the normalized `term`.
+fn lookup(indexes: &[&SearchIndex], term: &str) -> Lookup {
+    let keys = keys_of(term);
+    let mut lists: Vec<Cow<'_, [u32]>> = Vec::new();
+    for key in &keys.grams {
+        lists.push(union_of(indexes.iter().map(|index| {
+            index.grams.get(key).map_or(Cow::Borrowed(&[][..]), |list| {
+                Cow::Borrowed(list.as_slice())
+            })
+        })));
+    }
+    for prefix in &keys.prefixes {
+        lists.push(union_of(
+            indexes
+                .iter()
+                .map(|index| Cow::Owned(index.with_prefix(prefix))),
+        ));
+    }
+    let len = indexes.iter().map(|index| index.len).max().unwrap_or(0);
+    let articles = match lists.iter().min_by_key(|list| list.len()) {
+        None => (0..len as u32).collect(),
+        Some(shortest) => lists
+            .iter()
+            .fold(shortest.to_vec(), |found, list| intersect(&found, list)),
+    };
+    Lookup {
+        articles,
+        exact: is_exact(term),
+    }
+}
+
+/// The union of ascending lists, borrowing the one list that is not empty
+/// (a key that only one index has, the usual case).
+fn union_of<'a>(lists: impl Iterator<Item = Cow<'a, [u32]>>) -> Cow<'a, [u32]> {
+    lists.fold(Cow::Borrowed(&[][..]), |so_far, list| {
+        if so_far.is_empty() {
+            list
+        } else if list.is_empty() {
+            so_far
+        } else {
+            Cow::Owned(union(&so_far, &list))
+        }
+    })
 }
 
 /// What to look up for the normalized `term`.
@@ -474,6 +506,32 @@ fn intersect(a: &[u32], b: &[u32]) -> Postings {
             break;
         }
     }
+    out
+}
+
+/// Ascending `a` ∪ ascending `b`.
+fn union(a: &[u32], b: &[u32]) -> Postings {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
     out
 }
 

@@ -65,10 +65,10 @@ pub struct SplitSearch {
     /// Which numbers have an article.
     known: Vec<bool>,
     /// Their index (of the first `index.len()` numbers until
-    /// [`index_titles`](Self::index_titles) is complete), with the absorbed
-    /// shards' postings.
+    /// [`index_titles`](Self::index_titles) is complete).
     index: SearchIndex,
-    /// The absorbed shards' postings alone: which bodies may hold a term.
+    /// The absorbed index shards' postings: which bodies may hold a term.
+    /// A search plans over both indexes as one.
     bodies: SearchIndex,
     table: ShardTable,
     absorbed: Vec<bool>,
@@ -196,7 +196,9 @@ impl SplitSearch {
     /// The plan of `query` over `candidates`, nothing decided yet.
     fn plan(&self, candidates: &[u32], query: &Query) -> Planned {
         let by_number: Vec<usize> = candidates.iter().map(|&number| number as usize).collect();
-        let plan = self.index.plan(query, self.searchable.len());
+        let plan = self
+            .index
+            .plan_with(&self.bodies, query, self.searchable.len());
         let mut is_possible = vec![false; self.searchable.len()];
         for &number in &plan.possible {
             is_possible[number as usize] = true;
@@ -324,11 +326,7 @@ impl SplitSearch {
     /// When it is not a valid index shard for this bundle; nothing of it
     /// is kept then.
     pub fn absorb_index_shard(&mut self, shard: usize, json: &str) -> Result<(), BundleError> {
-        // Postings stay ascending only if the shard's come after every title's.
-        self.index_titles(usize::MAX);
         self.bodies.absorb_shard(json)?;
-        // Cannot fail: the same numbers were just accepted.
-        self.index.absorb_shard(json)?;
         self.generation += 1;
         if let Some(done) = self.absorbed.get_mut(shard) {
             *done = true;

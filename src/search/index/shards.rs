@@ -9,7 +9,7 @@
 //! (positions in the bundle, oldest first), ascending, written as the first
 //! number then the gaps: small numbers, which compress well.
 
-use super::{distinct_keys, gram_key, keys_of, Postings, SearchIndex};
+use super::{distinct_keys, gram_key, keys_of, union, Postings, SearchIndex};
 use crate::bundle::BundleError;
 use crate::script::is_cjk;
 use crate::search::Query;
@@ -287,32 +287,6 @@ impl SearchIndex {
 /// How many decimal digits `n` takes.
 fn digits(n: u32) -> usize {
     n.checked_ilog10().map_or(1, |log| log as usize + 1)
-}
-
-/// Ascending `a` ∪ ascending `b`, no repeats.
-fn union(a: &[u32], b: &[u32]) -> Postings {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => {
-                out.push(a[i]);
-                i += 1;
-            }
-            std::cmp::Ordering::Greater => {
-                out.push(b[j]);
-                j += 1;
-            }
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
 }
 
 /// The shards of a split bundle's index, by their first keys: which of them

@@ -257,11 +257,22 @@ fn titles_indexed_a_slice_at_a_time_search_as_all_at_once() {
         let all_hits = answered(&mut at_once, &corpus, &shards, &candidates, &query);
         assert_eq!(sliced_hits.0, all_hits.0, "query {text:?}");
     }
-    // An index shard taken in before the titles are all indexed waits for them.
+    // Index shards taken in before the titles are all indexed: the bodies'
+    // postings are kept apart from the titles', so neither order matters.
     let mut early = fresh(&corpus, &shards, None);
     assert!(!early.index_titles(10));
-    early.absorb_index_shard(0, &shards[0].json).unwrap();
-    assert!(early.index_titles(0), "absorbing indexed the rest first");
+    for (shard, json) in shards.iter().enumerate() {
+        early.absorb_index_shard(shard, &json.json).unwrap();
+    }
+    assert!(!early.index_titles(10), "absorbing indexes no title");
+    let mut rng = Rng(0x5EED_0032);
+    for _ in 0..40 {
+        let text = sampled_query(&mut rng, &corpus);
+        let query = Query::parse(&text);
+        let early_hits = answered(&mut early, &corpus, &shards, &candidates, &query);
+        let all_hits = answered(&mut at_once, &corpus, &shards, &candidates, &query);
+        assert_eq!(early_hits.0, all_hits.0, "query {text:?}");
+    }
 }
 
 #[test]
@@ -310,4 +321,33 @@ fn rounds_of_one_query_keep_its_plan_and_new_candidates_replan_it() {
         kept_across_rounds >= 5,
         "{kept_across_rounds} queries took several rounds"
     );
+}
+
+#[test]
+fn a_phrase_from_the_categories_into_the_body_is_found() {
+    // Its keys are half in the titles' index, half in the bodies': the
+    // plan must take both indexes as one.
+    let article = Article {
+        title: "标题".to_owned(),
+        categories: vec![vec!["新媒体".to_owned(), "首页".to_owned()]],
+        body: "<p>中俄关系</p>".to_owned(),
+        ..Article::default()
+    };
+    let corpus = vec![article];
+    let mut writer = IndexWriter::new();
+    writer.add_fields(&[&indexed_body(&corpus[0].body)]);
+    let shards = writer.to_shards(3_000);
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    for text in [
+        "\"首页 中俄\"",
+        "\"媒体 首页 中俄关\"",
+        "首页 中俄",
+        "\"首页 俄中\"",
+    ] {
+        let query = Query::parse(text);
+        let mut split = fresh(&corpus, &shards, None);
+        let (hits, _) = answered(&mut split, &corpus, &shards, &[0], &query);
+        assert_eq!(hits, search(&full, &[0], &query), "{text:?}");
+        assert_eq!(hits.len(), usize::from(text != "\"首页 俄中\""), "{text:?}");
+    }
 }
