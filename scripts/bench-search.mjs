@@ -27,7 +27,8 @@
 // afterwards: the JS heap in use after a garbage collection (CDP
 // Runtime.getHeapUsage) plus the linear memory of every wasm instance the
 // page made (the issue's "JS heap plus wasm memory"; a wasm memory never
-// shrinks, so this is its peak), and for comparison the renderer process'
+// shrinks, so this is its peak; also each module's when search is ready,
+// before any query), and for comparison the renderer process'
 // resident memory (which adds the DOM, images, code and the allocator's
 // slack).
 //
@@ -59,6 +60,18 @@ function rendererRssMb() {
     .filter((line) => line.includes("--type=renderer"))
     .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] || 0), 0);
   return Math.round(kb / 1024);
+}
+
+/** Each wasm module's linear memory in the page: [file, bytes]. */
+function wasmMemories(page) {
+  return page.evaluate(() => window.__wasmMemories.map(([source, memory]) => [source, memory.buffer.byteLength]));
+}
+
+/** Which module holds what: "folio-web 180, folio-search 273" (MB). */
+function wasmParts(memories) {
+  return memories
+    .map(([source, bytes]) => `${source.replace(/(_bg)?(-[0-9a-f]+)?\.wasm$/, "")} ${Math.round(bytes / 1048576)}`)
+    .join(", ");
 }
 
 async function measure(browser, n, queryList) {
@@ -105,6 +118,9 @@ async function measure(browser, n, queryList) {
     const readyS = ((Date.now() - started) / 1000).toFixed(1);
     const longestWhileIndexing = await page.evaluate(() => window.__longest);
     const readyData = brotliBytes(files, dataAsked());
+    // Before any query: what loading and indexing cost, apart from what
+    // the queries' fetched shards and bodies add.
+    const readyWasm = wasmParts(await wasmMemories(page));
     const askedBeforeQueries = server.requests.length;
     await page.evaluate(() => { window.__longest = 0; });
     const latencies = [];
@@ -184,13 +200,8 @@ async function measure(browser, n, queryList) {
     perQueryData.sort((a, b) => a - b);
     const queryData = perQueryData.reduce((sum, bytes) => sum + bytes, 0);
     const longestTask = await page.evaluate(() => window.__longest);
-    const wasmMemories = await page.evaluate(() =>
-      window.__wasmMemories.map(([source, memory]) => [source, memory.buffer.byteLength]));
-    const wasmBytes = wasmMemories.reduce((sum, [, bytes]) => sum + bytes, 0);
-    // Which module holds what: "folio-web 180, folio-search 273" (MB).
-    const wasmParts = wasmMemories
-      .map(([source, bytes]) => `${source.replace(/(_bg)?(-[0-9a-f]+)?\.wasm$/, "")} ${Math.round(bytes / 1048576)}`)
-      .join(", ");
+    const memories = await wasmMemories(page);
+    const wasmBytes = memories.reduce((sum, [, bytes]) => sum + bytes, 0);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const { usedSize } = await cdp.send("Runtime.getHeapUsage");
@@ -220,7 +231,8 @@ async function measure(browser, n, queryList) {
       longestTask: Math.round(longestTask),
       jsHeap: Math.round(usedSize / 1048576),
       wasm: Math.round(wasmBytes / 1048576),
-      wasmParts,
+      wasmParts: wasmParts(memories),
+      readyWasm,
       memory: Math.round((usedSize + wasmBytes) / 1048576),
       rss: rendererRssMb(),
     };
@@ -258,7 +270,7 @@ function medians(results) {
 }
 // The Long Tasks API reports only tasks over 50 ms.
 const longTask = (ms) => (Number(ms) > 0 ? `${ms} ms` : "none over 50 ms");
-const COLUMNS = ["articles", "bundle", "data before first list", "transferred before first list", "first list", "search ready", "data until search ready", "longest task while indexing", "first response p50", "p95", "warm: list updated p50", "p95", "warm: painted p50", "p95", "final results p50", "p95", "data per query p95", "max", "data for all queries", "longest task while searching", "JS heap + wasm memory", "JS heap", "wasm memory", "renderer RSS", "note"];
+const COLUMNS = ["articles", "bundle", "data before first list", "transferred before first list", "first list", "search ready", "data until search ready", "longest task while indexing", "first response p50", "p95", "warm: list updated p50", "p95", "warm: painted p50", "p95", "final results p50", "p95", "data per query p95", "max", "data for all queries", "longest task while searching", "JS heap + wasm memory", "JS heap", "wasm memory", "wasm memory at search ready", "renderer RSS", "note"];
 const rows = [];
 for (const n of sizes) {
   const runs = [];
@@ -270,7 +282,7 @@ for (const n of sizes) {
   rows.push(
     result.error
       ? `| ${n} | ${Array(COLUMNS.length - 2).fill("—").join(" | ")} | ${result.error} |`
-      : `| ${n} | ${result.bundleMb} MB | ${result.firstListDataKb} KB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.readyDataMb} MB | ${longTask(result.longestWhileIndexing)} | ${result.p50} ms | ${result.p95} ms | ${result.warmUpdatedP50} ms | ${result.warmUpdatedP95} ms | ${result.warmPaintedP50} ms | ${result.warmPaintedP95} ms | ${result.settledP50} ms | ${result.settledP95} ms | ${result.queryDataP95Kb} KB | ${result.queryDataMaxKb} KB | ${result.queryDataKb} KB | ${longTask(result.longestTask)} | ${result.memory} MB | ${result.jsHeap} MB | ${result.wasm} MB (${result.wasmParts}) | ${result.rss} MB | |`,
+      : `| ${n} | ${result.bundleMb} MB | ${result.firstListDataKb} KB | ${result.firstListKb} KB | ${result.firstListS} s | ${result.readyS} s | ${result.readyDataMb} MB | ${longTask(result.longestWhileIndexing)} | ${result.p50} ms | ${result.p95} ms | ${result.warmUpdatedP50} ms | ${result.warmUpdatedP95} ms | ${result.warmPaintedP50} ms | ${result.warmPaintedP95} ms | ${result.settledP50} ms | ${result.settledP95} ms | ${result.queryDataP95Kb} KB | ${result.queryDataMaxKb} KB | ${result.queryDataKb} KB | ${longTask(result.longestTask)} | ${result.memory} MB | ${result.jsHeap} MB | ${result.wasm} MB (${result.wasmParts}) | ${result.readyWasm} | ${result.rss} MB | |`,
   );
 }
 await browser.close();

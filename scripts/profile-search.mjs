@@ -6,6 +6,9 @@
 //   node scripts/profile-search.mjs [ARTICLES] [QUERIES]   (default 10000 40)
 //   PROFILE_QUERIES='漏 linux': these queries instead (space-separated),
 //     e.g. one that bench-search reports for a long task
+//   PROFILE_SETTLE_MS=1500: how long each query and clear is given for its
+//     fetches and their updates (default 300; bench-search waits for 500 ms
+//     of quiet, so its cold queries finish all their rounds)
 //   PROFILE_DIST=<folder>: the viewer build (default dist/). Wasm functions
 //     keep their names only in a build that neither strips nor runs wasm-opt:
 //       sed -i 's/data-wasm-opt="s"/data-wasm-opt="0"/' index.html
@@ -45,14 +48,14 @@ try {
   const chosen = process.env.PROFILE_QUERIES?.split(" ").filter(Boolean) ?? queries().slice(0, count);
   for (const query of chosen) {
     for (const value of [query, ""]) {
-      await page.evaluate(async (value) => {
+      await page.evaluate(async ([value, settleMs]) => {
         const field = document.querySelector(".folio .search input");
         field.value = value;
         field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: value }));
         // Two frames and a pause: the update, the navigation after it, fetches.
         for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
-        await new Promise((resolve) => setTimeout(resolve, 300));
-      }, value);
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+      }, [value, Number(process.env.PROFILE_SETTLE_MS ?? 300)]);
       keystrokes++;
     }
   }

@@ -40,3 +40,5 @@ pub mod post;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod event_loop;

@@ -12,6 +12,7 @@ use crate::app::bodies::use_bodies;
 use crate::app::lazy::{self, Lazy};
 use crate::app::SharedBundle;
 use crate::bundle::split::article_numbers;
+use crate::event_loop::next_task;
 use crate::listing::{newest_first, Filter};
 use crate::search::matcher::{category_names, from_alternating};
 use crate::search::{Hit, Query};
@@ -483,17 +484,4 @@ async fn start_searcher() -> Result<Searcher, String> {
     js_sys::Reflect::construct(&module.searcher_class(), &js_sys::Array::new())
         .map(JsCast::unchecked_into)
         .map_err(|_| "the search module (folio-search.js) did not start".to_owned())
-}
-
-/// Resolves in a later task (a zero-delay timer), letting the page handle
-/// input and paint in between.
-async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            // A timer that cannot be set leaves the promise pending: the
-            // indexing stops there, and the list keeps saying so.
-            let _ = window.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -13,6 +13,7 @@
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use folio::bundle::split::read_body_shard;
+    use folio::event_loop::next_task;
     use folio::search::matcher::{snippet, to_alternating};
     use folio::search::split::{Found, SearchStep, SplitSearch, STOPPED};
     use folio::search::text::body_text;
@@ -90,6 +91,10 @@ mod exports {
     /// list. Beyond them, a term the index cannot decide could mean
     /// fetching every body of the bundle (100 MB at 100,000 posts).
     const FIRST_HITS: usize = 200;
+
+    /// How long the module may read fetched bodies before it lets the page
+    /// have a turn.
+    const SLICE_MS: f64 = 8.0;
 
     /// Body shards fetched per round: the viewer shows what they settle
     /// before asking for more.
@@ -357,11 +362,15 @@ mod exports {
         for shard in shards {
             let url = shard_url(state, |split| split.index_files.get(shard).cloned())?;
             let json = fetch_text(&url).await?;
-            let mut split = state.borrow_mut();
-            let search = split.search.as_mut().ok_or("no search")?;
-            search
-                .absorb_index_shard(shard, &json)
-                .map_err(|err| format!("{url}: {err}"))?;
+            {
+                let mut split = state.borrow_mut();
+                let search = split.search.as_mut().ok_or("no search")?;
+                search
+                    .absorb_index_shard(shard, &json)
+                    .map_err(|err| format!("{url}: {err}"))?;
+            }
+            // The viewer searches again when told: in a task of its own.
+            next_task().await;
         }
         Ok(true)
     }
@@ -406,31 +415,42 @@ mod exports {
             let url = shard_url(state, |split| split.body_files.get(shard as usize).cloned())?;
             let json = fetch_text(&url).await?;
             let bodies = read_body_shard(&json).map_err(|err| format!("{url}: {err}"))?;
-            let mut split = state.borrow_mut();
-            let split = &mut *split;
-            let Some(search) = split.search.as_mut() else {
-                continue;
-            };
             // Every body of the shard, not only those asked for: they cost
             // nothing more now, and later articles of the ranking need them.
             // Deciding matches keeps every text for snippets (the first
             // hits are among them); fetching for snippets keeps only those
             // asked for, so that it cannot push out the ones it fetched
             // before (each shard is fetched once per query anyway).
-            let numbers_in_shard = split
-                .in_shard
-                .get(shard as usize)
-                .map_or(&[][..], Vec::as_slice);
-            for &number in numbers_in_shard {
-                let Some(Some((id, _))) = split.bodies.get(number as usize) else {
-                    continue;
-                };
-                let body = bodies.bodies.get(id).map_or("", String::as_str);
-                if !for_snippets || numbers.contains(&number) {
-                    search.add_body_for_snippet(number, body);
-                } else {
-                    search.add_body(number, body);
+            let in_shard = state.borrow().in_shard.get(shard as usize).cloned();
+            let in_shard = in_shard.unwrap_or_default();
+            let mut next = 0;
+            while next < in_shard.len() {
+                // Reading 50 bodies took up to 40 ms on a slow machine: a
+                // slice at a time, so that typing is not kept waiting.
+                let started = js_sys::Date::now();
+                {
+                    let mut split = state.borrow_mut();
+                    let split = &mut *split;
+                    let Some(search) = split.search.as_mut() else {
+                        break;
+                    };
+                    while js_sys::Date::now() - started < SLICE_MS {
+                        let Some(&number) = in_shard.get(next) else {
+                            break;
+                        };
+                        next += 1;
+                        let Some(Some((id, _))) = split.bodies.get(number as usize) else {
+                            continue;
+                        };
+                        let body = bodies.bodies.get(id).map_or("", String::as_str);
+                        if !for_snippets || numbers.contains(&number) {
+                            search.add_body_for_snippet(number, body);
+                        } else {
+                            search.add_body(number, body);
+                        }
+                    }
                 }
+                next_task().await;
             }
         }
         Ok(true)
