@@ -117,10 +117,13 @@ impl Shards {
         let left = self.article_shards.len() - self.absorbed;
         self.article_shards[..left]
             .iter()
-            .map(|shard| shard.count)
-            .sum()
+            .fold(0, |sum, shard| sum.saturating_add(shard.count))
     }
 }
+
+/// The most articles room is made for before they arrive: the counts are
+/// the manifest's word, and a wrong one must not claim the page's memory.
+const MOST_RESERVED: usize = 1_000_000;
 
 impl LoadedBundle {
     /// Takes in the article shard [`Shards::next`] named, as read (or why it
@@ -133,6 +136,14 @@ impl LoadedBundle {
         let Some(shard) = self.shards.next().cloned() else {
             return;
         };
+        if self.shards.absorbed == 0 {
+            // Room for every article at once: growing by doubling held the
+            // old and the new list together (at 100,000 articles of 240
+            // bytes each, 16 + 31 MB of a wasm memory that never shrinks).
+            let coming = self.shards.pending().min(MOST_RESERVED);
+            // Not enough memory for it: the list grows as it would have.
+            let _ = self.bundle.articles.try_reserve_exact(coming);
+        }
         self.shards.absorbed += 1;
         match outcome {
             Ok(read) => {

@@ -83,6 +83,10 @@ fn a_manifest_is_a_bundle_with_the_newest_articles_and_shards_to_fetch() {
     assert_eq!(loaded.shards.next().unwrap().file, "articles/1.json");
     loaded.absorb_shard(Ok(shard(&all[2..4])));
     assert_eq!(loaded.shards.pending(), 2);
+    assert!(
+        loaded.bundle.articles.capacity() >= 5,
+        "room for every article was made at once"
+    );
     assert_eq!(loaded.shards.next().unwrap().file, "articles/0.json");
     loaded.absorb_shard(Ok(shard(&all[..2])));
     assert!(loaded.is_complete());
@@ -212,4 +216,18 @@ fn article_numbers_are_used_only_when_they_name_each_article_once() {
         "out of range"
     );
     assert_eq!(numbers(&[], 0), Some(vec![]));
+}
+
+#[test]
+fn counts_a_manifest_cannot_keep_are_not_believed() {
+    // Counts past any real bundle: no overflow, no memory claimed for them,
+    // and the articles that are there load.
+    let all = five();
+    let mut loaded = parse(&manifest(&all, 1, &[usize::MAX, usize::MAX])).unwrap();
+    assert_eq!(loaded.shards.pending(), usize::MAX);
+    loaded.absorb_shard(Ok(shard(&all[2..4])));
+    assert!(loaded.bundle.articles.capacity() <= MOST_RESERVED + 1);
+    loaded.absorb_shard(Ok(shard(&all[..2])));
+    assert!(loaded.is_complete());
+    assert_eq!(loaded.bundle.articles.len(), 5);
 }
