@@ -97,8 +97,12 @@ async function measure(browser, n, queryList) {
         };
       }
       window.__longest = 0;
+      window.__longTasks = [];
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+        for (const entry of list.getEntries()) {
+          window.__longest = Math.max(window.__longest, entry.duration);
+          window.__longTasks.push(entry.duration);
+        }
       }).observe({ type: "longtask", buffered: true });
     });
     const started = Date.now();
@@ -123,6 +127,9 @@ async function measure(browser, n, queryList) {
     const readyWasm = wasmParts(await wasmMemories(page));
     const askedBeforeQueries = server.requests.length;
     await page.evaluate(() => { window.__longest = 0; });
+    // Tasks over 50 ms while searching, by the step they came in.
+    const longByStep = { cold: [], warm: [], clear: [] };
+    await page.evaluate(() => { window.__longTasks = []; });
     const latencies = [];
     const updates = [];
     const settled = [];
@@ -185,7 +192,8 @@ async function measure(browser, n, queryList) {
           perQueryData.push(brotliBytes(files, paths));
         }
         // Which query (or clearing after it) made a task over 50 ms: printed, to look into.
-        const longest = await page.evaluate(() => window.__longest);
+        const [longest, longTasks] = await page.evaluate(() => [window.__longest, window.__longTasks.splice(0)]);
+        longByStep[step].push(...longTasks);
         if (longest > longestSoFar) {
           console.error(`bench-search: a ${Math.round(longest)} ms task at ${value ? `query ${JSON.stringify(value)} (${step})` : "clearing the field"}`);
           longestSoFar = longest;
@@ -200,6 +208,11 @@ async function measure(browser, n, queryList) {
     perQueryData.sort((a, b) => a - b);
     const queryData = perQueryData.reduce((sum, bytes) => sum + bytes, 0);
     const longestTask = await page.evaluate(() => window.__longest);
+    const steps = queryList.length;
+    const longTaskSummary = Object.entries(longByStep)
+      .map(([step, tasks]) => `${step} ${tasks.length}/${step === "clear" ? 2 * steps : steps}${tasks.length ? ` (max ${Math.round(Math.max(...tasks))} ms)` : ""}`)
+      .join(", ");
+    console.error(`bench-search: tasks over 50 ms while searching ${n}: ${longTaskSummary}`);
     const memories = await wasmMemories(page);
     const wasmBytes = memories.reduce((sum, [, bytes]) => sum + bytes, 0);
     const cdp = await page.context().newCDPSession(page);

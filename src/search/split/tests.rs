@@ -249,14 +249,17 @@ fn titles_indexed_a_slice_at_a_time_search_as_all_at_once() {
     assert_eq!(slices, 3, "120 titles in slices of 50");
     assert!(sliced.index_titles(50), "nothing is left");
     let candidates: Vec<u32> = (0..120).rev().collect();
-    let mut rng = Rng(0x5EED_0032);
-    for _ in 0..40 {
-        let text = sampled_query(&mut rng, &corpus);
-        let query = Query::parse(&text);
-        let sliced_hits = answered(&mut sliced, &corpus, &shards, &candidates, &query);
-        let all_hits = answered(&mut at_once, &corpus, &shards, &candidates, &query);
-        assert_eq!(sliced_hits.0, all_hits.0, "query {text:?}");
-    }
+    let same_hits = |one: &mut SplitSearch, other: &mut SplitSearch| {
+        let mut rng = Rng(0x5EED_0032);
+        for _ in 0..40 {
+            let text = sampled_query(&mut rng, &corpus);
+            let query = Query::parse(&text);
+            let one_hits = answered(one, &corpus, &shards, &candidates, &query);
+            let other_hits = answered(other, &corpus, &shards, &candidates, &query);
+            assert_eq!(one_hits.0, other_hits.0, "query {text:?}");
+        }
+    };
+    same_hits(&mut sliced, &mut at_once);
     // Index shards taken in before the titles are all indexed: the bodies'
     // postings are kept apart from the titles', so neither order matters.
     let mut early = fresh(&corpus, &shards, None);
@@ -265,14 +268,7 @@ fn titles_indexed_a_slice_at_a_time_search_as_all_at_once() {
         early.absorb_index_shard(shard, &json.json).unwrap();
     }
     assert!(!early.index_titles(10), "absorbing indexes no title");
-    let mut rng = Rng(0x5EED_0032);
-    for _ in 0..40 {
-        let text = sampled_query(&mut rng, &corpus);
-        let query = Query::parse(&text);
-        let early_hits = answered(&mut early, &corpus, &shards, &candidates, &query);
-        let all_hits = answered(&mut at_once, &corpus, &shards, &candidates, &query);
-        assert_eq!(early_hits.0, all_hits.0, "query {text:?}");
-    }
+    same_hits(&mut early, &mut at_once);
 }
 
 #[test]
