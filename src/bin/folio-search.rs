@@ -425,8 +425,9 @@ mod exports {
             let in_shard = in_shard.unwrap_or_default();
             let mut next = 0;
             while next < in_shard.len() {
-                // Reading 50 bodies took up to 40 ms on a slow machine: a
-                // slice at a time, so that typing is not kept waiting.
+                // A slice at a time (text of the HTML, normalized, checked
+                // for each term), so that a keystroke never waits for a
+                // whole shard's 50 bodies.
                 let started = js_sys::Date::now();
                 {
                     let mut split = state.borrow_mut();

@@ -138,8 +138,9 @@ impl LoadedBundle {
         };
         if self.shards.absorbed == 0 {
             // Room for every article at once: growing by doubling held the
-            // old and the new list together (at 100,000 articles of 240
-            // bytes each, 16 + 31 MB of a wasm memory that never shrinks).
+            // old and the new list together (for 100,000 articles, room for
+            // 65,536 and 131,072 at once, in a wasm memory that never
+            // shrinks).
             let coming = self.shards.pending().min(MOST_RESERVED);
             // Not enough memory for it: the list grows as it would have.
             let _ = self.bundle.articles.try_reserve_exact(coming);

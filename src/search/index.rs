@@ -22,9 +22,10 @@
 //!
 //! A split bundle carries the index of its bodies, built by the bundler and
 //! cut into shards by key ([`shards`]); a reader builds the index of what it
-//! has (titles, authors, categories), takes in the shards a query needs
-//! ([`SearchIndex::absorb_shard`]), and confirms inexact terms on the texts
-//! of the candidates alone ([`SearchIndex::search_confirming`]).
+//! has (titles, authors, categories), takes the shards a query needs into a
+//! second index ([`SearchIndex::absorb_shard`]), plans over both as one
+//! ([`SearchIndex::plan_with`]), and confirms inexact terms on the texts of
+//! the candidates alone.
 
 pub mod shards;
 
