@@ -10,7 +10,7 @@
 
 use super::index::shards::ShardTable;
 use super::index::Plan;
-use super::matcher::{category_names, ranked, SearchableArticle};
+use super::matcher::{category_names, ranked, SearchableArticle, TermFinder};
 use super::normalize::normalize;
 use super::query::Term;
 use super::text::body_text;
@@ -111,8 +111,16 @@ struct Planned {
     possible: Vec<Hit>,
     /// Whether each of `possible` matches, once known.
     decided: Vec<Option<bool>>,
-    /// Per unsure term: which bodies may hold it (ascending numbers).
-    in_bodies: FxHashMap<String, Vec<u32>>,
+    /// Per unsure term: which bodies may hold it (ascending numbers), and
+    /// its substring searcher.
+    unsure: FxHashMap<String, Unsure>,
+}
+
+/// What the confirmation of one term keeps across articles.
+#[derive(Debug)]
+struct Unsure {
+    in_bodies: Vec<u32>,
+    finder: TermFinder,
 }
 
 /// Bodies' plain texts kept for snippets: 20 body shards' worth, about
@@ -215,7 +223,7 @@ impl SplitSearch {
             plan,
             decided: vec![None; possible.len()],
             possible,
-            in_bodies: FxHashMap::default(),
+            unsure: FxHashMap::default(),
         }
     }
 
@@ -226,10 +234,10 @@ impl SplitSearch {
             plan,
             possible,
             decided,
-            in_bodies,
+            unsure,
             ..
         } = planned;
-        let mut confirm = self.confirmer(in_bodies);
+        let mut confirm = self.confirmer(unsure);
         let (mut hits, mut missing) = (Vec::new(), Vec::new());
         // Where the first article whose body is needed was, and how many
         // hits come before it: those are certain.
@@ -271,11 +279,11 @@ impl SplitSearch {
     }
 
     /// Whether an article contains a term the index cannot decide: `None`
-    /// when that needs its body and the body is not here. `in_bodies`
-    /// keeps which bodies may hold each term.
+    /// when that needs its body and the body is not here. `unsure` keeps
+    /// what each term's checks share.
     fn confirmer<'a>(
         &'a self,
-        in_bodies: &'a mut FxHashMap<String, Vec<u32>>,
+        unsure: &'a mut FxHashMap<String, Unsure>,
     ) -> impl FnMut(u32, &Term) -> Option<bool> + 'a {
         // A term in the title, author or categories needs no body: they
         // begin the whole text, so it occurs there too. Nor does a term
@@ -285,19 +293,18 @@ impl SplitSearch {
             if !self.known.get(number as usize).copied().unwrap_or(false) {
                 return Some(false);
             }
-            if self.searchable[number as usize].contains(&term.text) {
+            let shared = unsure.entry(term.text.clone()).or_insert_with(|| Unsure {
+                in_bodies: self.bodies.may_contain(&term.text),
+                finder: TermFinder::new(&term.text),
+            });
+            if self.searchable[number as usize].contains_found(&shared.finder) {
                 return Some(true);
             }
-            if !term.text.contains(' ') {
-                let may = in_bodies
-                    .entry(term.text.clone())
-                    .or_insert_with(|| self.bodies.may_contain(&term.text));
-                if may.binary_search(&number).is_err() {
-                    return Some(false);
-                }
+            if !term.text.contains(' ') && shared.in_bodies.binary_search(&number).is_err() {
+                return Some(false);
             }
             if let Some(full) = self.full.get(&number) {
-                return Some(full.contains(&term.text));
+                return Some(full.contains_found(&shared.finder));
             }
             let at = self.query.terms.iter().position(|t| t == term)?;
             self.contains.get(&number)?.get(at).copied()

@@ -124,3 +124,46 @@ fn alternating_runs_merge_neighbours_of_one_kind_and_round_trip() {
     let runs = vec![run("…前", false), run("中俄", true), run("后…", false)];
     assert_eq!(from_alternating(to_alternating(runs.clone())), runs);
 }
+
+#[test]
+fn a_term_finder_finds_what_occurs_finds() {
+    for (field, term) in [
+        ("linux kernel", "linu"),
+        ("alinux", "linu"),
+        ("准备向wimax说", "wimax"),
+        ("aaa", "aa"),
+        ("baaa", "aa"),
+        ("a-a-a", "a-a"),
+        ("x a-a", "a-a"),
+        ("", "x"),
+        ("abc", ""),
+        ("c++ v2.0", "v2"),
+        ("中俄关系", "俄关"),
+        ("5g网络", "g网"),
+    ] {
+        let expected = occurs(field, term);
+        assert_eq!(
+            TermFinder::new(term).occurs(field),
+            expected,
+            "{field:?} {term:?}"
+        );
+    }
+    // And every field of a generated corpus against sampled terms.
+    use crate::search::index::tests::{generated_corpus, sampled_query, Rng};
+    let mut rng = Rng(0x5EED_F1D0);
+    let corpus = generated_corpus(&mut rng, 120);
+    let searchable: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let mut found = 0;
+    for _ in 0..100 {
+        let query = Query::parse(&sampled_query(&mut rng, &corpus));
+        for term in &query.terms {
+            let finder = TermFinder::new(&term.text);
+            for field in searchable.iter().flat_map(SearchableArticle::fields) {
+                let expected = occurs(field, &term.text);
+                assert_eq!(finder.occurs(field), expected, "{field:?} {term:?}");
+                found += usize::from(expected);
+            }
+        }
+    }
+    assert!(found > 500, "{found} fields hold a sampled term");
+}
