@@ -10,7 +10,7 @@
 
 use super::index::shards::ShardTable;
 use super::index::Plan;
-use super::matcher::{category_names, ranked, SearchableArticle, TermFinder};
+use super::matcher::{category_names, ranked, SearchableArticle};
 use super::normalize::normalize;
 use super::query::Term;
 use super::text::body_text;
@@ -111,16 +111,8 @@ struct Planned {
     possible: Vec<Hit>,
     /// Whether each of `possible` matches, once known.
     decided: Vec<Option<bool>>,
-    /// Per unsure term: which bodies may hold it (ascending numbers), and
-    /// its substring searcher.
-    unsure: FxHashMap<String, Unsure>,
-}
-
-/// What the confirmation of one term keeps across articles.
-#[derive(Debug)]
-struct Unsure {
-    in_bodies: Vec<u32>,
-    finder: TermFinder,
+    /// Per unsure term: which bodies may hold it (ascending numbers).
+    in_bodies: FxHashMap<String, Vec<u32>>,
 }
 
 /// Bodies' plain texts kept for snippets: 20 body shards' worth, about
@@ -223,7 +215,7 @@ impl SplitSearch {
             plan,
             decided: vec![None; possible.len()],
             possible,
-            unsure: FxHashMap::default(),
+            in_bodies: FxHashMap::default(),
         }
     }
 
@@ -234,10 +226,10 @@ impl SplitSearch {
             plan,
             possible,
             decided,
-            unsure,
+            in_bodies,
             ..
         } = planned;
-        let mut confirm = self.confirmer(unsure);
+        let mut confirm = self.confirmer(in_bodies);
         let (mut hits, mut missing) = (Vec::new(), Vec::new());
         // Where the first article whose body is needed was, and how many
         // hits come before it: those are certain.
@@ -279,11 +271,11 @@ impl SplitSearch {
     }
 
     /// Whether an article contains a term the index cannot decide: `None`
-    /// when that needs its body and the body is not here. `unsure` keeps
-    /// what each term's checks share.
+    /// when that needs its body and the body is not here. `in_bodies`
+    /// keeps which bodies may hold each term.
     fn confirmer<'a>(
         &'a self,
-        unsure: &'a mut FxHashMap<String, Unsure>,
+        in_bodies: &'a mut FxHashMap<String, Vec<u32>>,
     ) -> impl FnMut(u32, &Term) -> Option<bool> + 'a {
         // A term in the title, author or categories needs no body: they
         // begin the whole text, so it occurs there too. Nor does a term
@@ -293,18 +285,19 @@ impl SplitSearch {
             if !self.known.get(number as usize).copied().unwrap_or(false) {
                 return Some(false);
             }
-            let shared = unsure.entry(term.text.clone()).or_insert_with(|| Unsure {
-                in_bodies: self.bodies.may_contain(&term.text),
-                finder: TermFinder::new(&term.text),
-            });
-            if self.searchable[number as usize].contains_found(&shared.finder) {
+            if self.searchable[number as usize].contains(&term.text) {
                 return Some(true);
             }
-            if !term.text.contains(' ') && shared.in_bodies.binary_search(&number).is_err() {
-                return Some(false);
+            if !term.text.contains(' ') {
+                let may = in_bodies
+                    .entry(term.text.clone())
+                    .or_insert_with(|| self.bodies.may_contain(&term.text));
+                if may.binary_search(&number).is_err() {
+                    return Some(false);
+                }
             }
             if let Some(full) = self.full.get(&number) {
-                return Some(full.contains_found(&shared.finder));
+                return Some(full.contains(&term.text));
             }
             let at = self.query.terms.iter().position(|t| t == term)?;
             self.contains.get(&number)?.get(at).copied()
