@@ -289,9 +289,13 @@ impl SplitSearch {
                 return Some(true);
             }
             if !term.text.contains(' ') {
-                let may = in_bodies
-                    .entry(term.text.clone())
-                    .or_insert_with(|| self.bodies.may_contain(&term.text));
+                // Looked up before inserting: `entry` would copy the term
+                // for every article checked.
+                if !in_bodies.contains_key(&term.text) {
+                    let may = self.bodies.may_contain(&term.text);
+                    in_bodies.insert(term.text.clone(), may);
+                }
+                let may = in_bodies.get(&term.text).map_or(&[][..], Vec::as_slice);
                 if may.binary_search(&number).is_err() {
                     return Some(false);
                 }
