@@ -4,8 +4,10 @@
 //! posts) and the viewer (which reads them from a bundle). Field names are the
 //! bundle's wire names; see `docs/bundle-format.md`.
 
+mod compact;
+
+pub use compact::{ExtraFields, Removals};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One article of a bundle.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -66,11 +68,11 @@ pub struct Article {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_image: Option<String>,
     /// What the sanitize policy removed from the body, by kind.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub removed: BTreeMap<String, u32>,
+    #[serde(default, skip_serializing_if = "Removals::is_empty")]
+    pub removed: Removals,
     /// Front-matter keys folio does not use, kept as they were.
-    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<ExtraFields>,
     /// In the split layout only: which body shard holds the body (an index
     /// into the manifest's `body_shards`); `body` is then empty here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -130,7 +132,7 @@ impl Article {
         let parts: Vec<String> = self
             .removed
             .iter()
-            .filter(|(kind, _)| crate::sanitize::policy::is_notable_removal(kind))
+            .filter(|&(kind, _)| crate::sanitize::policy::is_notable_removal(kind))
             .map(|(kind, count)| format!("{count} × {kind}"))
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))

@@ -3,7 +3,7 @@
 //! Pure: the caller does the file I/O and passes the bytes, so every rule here
 //! (encoding, header, title, date, body) is testable without a file system.
 
-use crate::article::{Article, BodyFormat};
+use crate::article::{Article, BodyFormat, ExtraFields};
 use crate::date::{date_in_file_name, parse_post_date, to_rfc3339_utc, Zone};
 use crate::derive::derive;
 use crate::front_matter::{self, FrontMatterError, Kind};
@@ -159,6 +159,14 @@ pub fn read_post(
         parsed.map(to_rfc3339_utc)
     });
 
+    // Cannot fail for JSON values with string keys; said, not lost silently.
+    let extra = ExtraFields::from_fields(&front.extra).unwrap_or_else(|err| {
+        warnings.push(Finding {
+            line: None,
+            message: format!("front-matter keys folio does not use were left out: {err}"),
+        });
+        None
+    });
     let cleaned = sanitize::clean(&render_body(&body_text), front.link.as_deref());
     let derived = derive(&cleaned.html, &title);
     let article = Article {
@@ -181,8 +189,8 @@ pub fn read_post(
         chars: saturating_u32(derived.chars),
         words: saturating_u32(derived.words),
         lang: derived.lang,
-        removed: cleaned.removed,
-        extra: front.extra.into_iter().collect(),
+        removed: cleaned.removed.into_iter().collect(),
+        extra,
         body_shard: None,
         number: None,
     };
