@@ -24,6 +24,15 @@ use std::time::Instant;
 /// Hits a viewer shows at once: a page of its list.
 const FIRST_PAGE: usize = 50;
 
+/// What the viewer's search module makes certain before the reader asks
+/// for all (`FIRST_HITS` in `src/bin/folio-search.rs`).
+const VIEWER_HITS: usize = 200;
+
+/// First hits reported with their body shard: the viewer cuts snippets
+/// from the bodies of its first hits (`SNIPPETS_WANTED` in
+/// `src/bin/folio-search.rs` says how many).
+const SNIPPETS: usize = 10;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let folder = PathBuf::from(args.next().ok_or("usage: split_search FOLDER [TEXT_DIR]")?);
@@ -41,9 +50,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let line = line?;
         let query = Query::parse(&line);
         let mut runs = Vec::new();
-        for limit in [FIRST_PAGE, usize::MAX] {
+        for limit in [FIRST_PAGE, usize::MAX, VIEWER_HITS] {
             let started = Instant::now();
             let (found, reads) = search_split(&manifest, &loaded, &candidates, &query, limit)?;
+            // The viewer then cuts snippets from the bodies of its first
+            // hits: which body shard holds each, and whether it is a title hit.
+            let first_hits: Vec<serde_json::Value> = found
+                .hits
+                .iter()
+                .take(SNIPPETS)
+                .map(|hit| {
+                    let shard = loaded.bundle.articles[hit.index].body_shard;
+                    let file = shard.map(|i| loaded.shards.body_shards[i as usize].as_str());
+                    serde_json::json!({ "body_shard": file, "in_title": hit.in_title })
+                })
+                .collect();
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let index: Vec<&str> = reads
                 .index_shards
@@ -60,12 +81,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 "unchecked": found.unchecked,
                 "index": index,
                 "bodies": bodies,
+                "first_hits": first_hits,
                 "ms": ms,
             }));
         }
         println!(
             "{}",
-            serde_json::json!({ "query": line, "first_page": runs[0], "all": runs[1] })
+            serde_json::json!({ "query": line, "first_page": runs[0], "all": runs[1], "viewer": runs[2] })
         );
     }
     Ok(())

@@ -119,6 +119,14 @@ test("a split bundle: first list from the manifest, older articles after, bodies
     assert.deepEqual(await page.locator(".article-row .excerpt mark").allInnerTexts(), ["word77x"]);
     assert.ok(server.requests.some((path) => path.includes("/index/")), server.requests.join("\n"));
     assert.equal(bodyRequests(), 3, server.requests.join("\n"));
+    // A title hit fetches no body for a snippet: its excerpt is marked.
+    await page.goto(`${server.url}#/?q=第42篇`);
+    await page.locator(".list-count").filter({ hasText: /^1 match$/ }).waitFor();
+    assert.deepEqual(await page.locator(".article-row .row-title mark").allInnerTexts(), ["第42篇"]);
+    assert.deepEqual(await page.locator(".article-row .excerpt mark").allInnerTexts(), ["第42篇"]);
+    // A fetch would have started with the search; give it time to show.
+    await page.waitForTimeout(300);
+    assert.equal(bodyRequests(), 3, server.requests.join("\n"));
 
     // A term the index cannot decide (four CJK characters, in every body,
     // in no title) is checked on the bodies, a few shards at a time, until

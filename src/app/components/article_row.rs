@@ -11,8 +11,9 @@ use crate::search::Query;
 use leptos::prelude::*;
 
 /// Title, meta line, thumbnail and excerpt of the article at `index`; with
-/// a search, matches are marked and the excerpt becomes a snippet around the
-/// first match in the body (cut by the search module, which has the text).
+/// a search, matches are marked, and the excerpt becomes a snippet around
+/// the first match in the body where the search module has that body (for
+/// the first hits that match in the body only, it fetches it).
 #[component]
 pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
@@ -28,7 +29,7 @@ pub fn ArticleRow(bundle: SharedBundle, index: usize, search: SearchState) -> im
             highlight(&article.title, &parsed),
             expect_context::<SearchCache>()
                 .snippet(&bundle, index, &search.text)
-                .unwrap_or_else(|| vec![(article.excerpt.clone(), false)]),
+                .unwrap_or_else(|| highlight(&article.excerpt, &parsed)),
         )
     };
     let reading = use_reading();
