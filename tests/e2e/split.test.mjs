@@ -224,6 +224,47 @@ test("a split bundle's search makes the first 200 results certain, and the rest 
   }
 });
 
+test("a split bundle's search stops after 200 bodies and asks before checking more", async () => {
+  // 330 posts whose bodies all hold the phrase's character pairs, and one
+  // in ten the phrase itself: the index cannot decide it, and its first 200
+  // hits would need every body.
+  const posts = mkdtempSync(join(tmpdir(), "folio-split-rare-"));
+  for (let n = 1; n <= 330; n++) {
+    const text = n % 10 === 0 ? "罕见篇的正文" : "罕见篇，罕见的正文篇的";
+    writeFileSync(join(posts, `post-${n}.md`), post(n).replace("这是第", `${text}，第`));
+  }
+  const rare = join(mkdtempSync(join(tmpdir(), "folio-split-rare-site-")), "site");
+  mkdirSync(rare);
+  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
+  execFileSync(bin, ["bundle", posts, "-o", rare, "--split", "--quiet"], { stdio: "inherit" });
+  const bundle = JSON.parse(readFileSync(join(rare, "bundle.json"), "utf8"));
+  const files = { "bundle.json": join(rare, "bundle.json") };
+  for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(rare, shard.file);
+  const server = await serveViewer(files);
+  const { page, problems, close } = await openPage(browser, DESKTOP);
+  try {
+    await page.goto(server.url);
+    await page.locator('.folio[data-search="ready"]').waitFor({ timeout: 20000 });
+    await page.goto(`${server.url}#/?q=罕见篇的正文`);
+    const notice = page.locator(".search-status");
+    // Rounds of two shards (30 + 50, then 50 + 50, then 50 + 50 bodies)
+    // until 200 bodies were fetched: 280 checked, 28 of them match.
+    await notice.filter({ hasText: /^50 more articles may match/ }).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator(".list-count").innerText(), "28 matches");
+    const bodies = () => new Set(server.requests.filter((path) => path.includes("/bodies/"))).size;
+    assert.equal(bodies(), 6);
+
+    await notice.getByRole("button", { name: "Check them all" }).click();
+    await page.locator(".list-count").filter({ hasText: "33 matches" }).waitFor({ timeout: 20000 });
+    await notice.waitFor({ state: "detached" });
+    assert.equal(bodies(), 7);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+    await server.close();
+  }
+});
+
 /** The id of post `n`, read from the manifest and the article shards. */
 function idOf(n) {
   const shards = manifest.article_shards.map((s) => JSON.parse(readFileSync(join(folder, s.file), "utf8")));
