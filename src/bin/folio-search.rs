@@ -117,7 +117,8 @@ mod exports {
     /// the row keeps its excerpt, marked where it matches. Each snippet can
     /// cost a body shard of about 48 KB (brotli); with ten of them, title
     /// hits included, a query's data p95 was 549 KB at 100,000 articles
-    /// against 76 KB without (`make bench-index`).
+    /// against 76 KB without, and with six, title hits left out, 212 KB
+    /// (counted from `examples/split_search.rs`; BENCHMARKS.md).
     const SNIPPETS_WANTED: usize = 6;
 
     #[wasm_bindgen]
