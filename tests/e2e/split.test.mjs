@@ -189,16 +189,7 @@ test("a split bundle whose index cannot be fetched says search stopped", async (
 test("a split bundle's search makes the first 200 results certain, and the rest when asked", async () => {
   // 330 posts (7 body shards of 50) with the same phrase in every body and
   // in no title: a term the index cannot decide, checked on the bodies.
-  const posts = mkdtempSync(join(tmpdir(), "folio-split-many-"));
-  for (let n = 1; n <= 330; n++) writeFileSync(join(posts, `post-${n}.md`), post(n));
-  const many = join(mkdtempSync(join(tmpdir(), "folio-split-many-site-")), "site");
-  mkdirSync(many);
-  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
-  execFileSync(bin, ["bundle", posts, "-o", many, "--split", "--quiet"], { stdio: "inherit" });
-  const bundle = JSON.parse(readFileSync(join(many, "bundle.json"), "utf8"));
-  const files = { "bundle.json": join(many, "bundle.json") };
-  for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(many, shard.file);
-  const server = await serveViewer(files);
+  const server = await serveBundled(330, post);
   const { page, problems, close } = await openPage(browser, DESKTOP);
   try {
     await page.goto(server.url);
@@ -213,9 +204,7 @@ test("a split bundle's search makes the first 200 results certain, and the rest 
     assert.equal(bodies(), 5, "the body shards of the first 200 only");
     await screenshot(page, "viewer-split-check-all-desktop");
 
-    await notice.getByRole("button", { name: "Check them all" }).click();
-    await page.locator(".list-count").filter({ hasText: "330 matches" }).waitFor({ timeout: 20000 });
-    await notice.waitFor({ state: "detached" });
+    await checkAll(page, 330);
     assert.equal(bodies(), 7);
     assert.deepEqual(problems, []);
   } finally {
@@ -228,19 +217,10 @@ test("a split bundle's search stops after 200 bodies and asks before checking mo
   // 330 posts whose bodies all hold the phrase's character pairs, and one
   // in ten the phrase itself: the index cannot decide it, and its first 200
   // hits would need every body.
-  const posts = mkdtempSync(join(tmpdir(), "folio-split-rare-"));
-  for (let n = 1; n <= 330; n++) {
+  const server = await serveBundled(330, (n) => {
     const text = n % 10 === 0 ? "罕见篇的正文" : "罕见篇，罕见的正文篇的";
-    writeFileSync(join(posts, `post-${n}.md`), post(n).replace("这是第", `${text}，第`));
-  }
-  const rare = join(mkdtempSync(join(tmpdir(), "folio-split-rare-site-")), "site");
-  mkdirSync(rare);
-  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
-  execFileSync(bin, ["bundle", posts, "-o", rare, "--split", "--quiet"], { stdio: "inherit" });
-  const bundle = JSON.parse(readFileSync(join(rare, "bundle.json"), "utf8"));
-  const files = { "bundle.json": join(rare, "bundle.json") };
-  for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(rare, shard.file);
-  const server = await serveViewer(files);
+    return post(n).replace("这是第", `${text}，第`);
+  });
   const { page, problems, close } = await openPage(browser, DESKTOP);
   try {
     await page.goto(server.url);
@@ -254,9 +234,7 @@ test("a split bundle's search stops after 200 bodies and asks before checking mo
     const bodies = () => new Set(server.requests.filter((path) => path.includes("/bodies/"))).size;
     assert.equal(bodies(), 6);
 
-    await notice.getByRole("button", { name: "Check them all" }).click();
-    await page.locator(".list-count").filter({ hasText: "33 matches" }).waitFor({ timeout: 20000 });
-    await notice.waitFor({ state: "detached" });
+    await checkAll(page, 33);
     assert.equal(bodies(), 7);
     assert.deepEqual(problems, []);
   } finally {
@@ -264,6 +242,31 @@ test("a split bundle's search stops after 200 bodies and asks before checking mo
     await server.close();
   }
 });
+
+/**
+ * Posts 1 to `count` (`write(n)` is post n's file) bundled with
+ * `--split` and the default shard sizes, served with the viewer.
+ */
+async function serveBundled(count, write) {
+  const posts = mkdtempSync(join(tmpdir(), "folio-split-posts-"));
+  for (let n = 1; n <= count; n++) writeFileSync(join(posts, `post-${n}.md`), write(n));
+  const site = join(mkdtempSync(join(tmpdir(), "folio-split-site-")), "site");
+  mkdirSync(site);
+  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
+  execFileSync(bin, ["bundle", posts, "-o", site, "--split", "--quiet"], { stdio: "inherit" });
+  const bundle = JSON.parse(readFileSync(join(site, "bundle.json"), "utf8"));
+  const files = { "bundle.json": join(site, "bundle.json") };
+  for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(site, shard.file);
+  return serveViewer(files);
+}
+
+/** Clicks "Check them all", then waits until `matches` are listed and none is left unchecked. */
+async function checkAll(page, matches) {
+  const notice = page.locator(".search-status");
+  await notice.getByRole("button", { name: "Check them all" }).click();
+  await page.locator(".list-count").filter({ hasText: `${matches} matches` }).waitFor({ timeout: 20000 });
+  await notice.waitFor({ state: "detached" });
+}
 
 /** The id of post `n`, read from the manifest and the article shards. */
 function idOf(n) {
