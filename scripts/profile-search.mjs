@@ -107,20 +107,19 @@ try {
   const longTasks = tasks.filter((e) => e.dur > 50000).map((e) => [e.ts, e.ts + e.dur]);
   console.log(`tasks over 50 ms (of ${tasks.length} main-thread tasks traced): ${longTasks.map(([from, to]) => `${((to - from) / 1000).toFixed(0)} ms`).join(", ") || "none"}`);
   const inLongTask = (ts) => longTasks.some(([from, to]) => ts >= from && ts <= to);
-  // What the browser did inside them (trace events nest, so they overlap):
-  // "(program)" self time below is work of the browser's own, such as
-  // style, layout or garbage collection.
-  if (longTasks.length > 0) {
+  // What the browser did inside each (trace events nest, so they overlap;
+  // "(program)" self time below is the browser's own work, such as style,
+  // layout or garbage collection), and when, from the first task traced.
+  const firstTs = Math.min(...tasks.map((e) => e.ts));
+  for (const [from, to] of longTasks) {
     const inside = new Map();
     for (const e of chunks) {
-      if (e.ph === "X" && e.dur && onMain(e) && !TASK_EVENTS.has(e.name) && inLongTask(e.ts)) {
+      if (e.ph === "X" && e.dur && onMain(e) && !TASK_EVENTS.has(e.name) && e.ts >= from && e.ts <= to) {
         inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
       }
     }
-    console.log("trace events inside the tasks over 50 ms, ms in all:");
-    for (const [name, ms] of [...inside].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-      console.log(`  ${ms.toFixed(2).padStart(8)}  ${name}`);
-    }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    console.log(`a ${((to - from) / 1000).toFixed(0)} ms task at ${((from - firstTs) / 1e6).toFixed(2)} s: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(", ")}`);
   }
 
   // Self time per function from the CPU profile's samples: all of them, and
