@@ -463,6 +463,14 @@ test("language: Chinese for a Chinese browser, switchable, remembered", async ()
       await screenshot(page, "viewer-list-zh-desktop");
       await page.getByRole("button", { name: "English" }).click();
       await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
+      // The rows are rendered again in the new language, not only the page around them.
+      assert.match(await page.locator(".article-row").first().innerText(), /1 min read/);
+      await page.getByRole("link", { name: "Reading your feeds offline", exact: true }).click();
+      await page.locator(".reader .meta").filter({ hasText: "1 min read" }).waitFor();
+      await page.getByRole("button", { name: "中文" }).click();
+      await page.locator(".reader .meta").filter({ hasText: "阅读 1 分钟" }).waitFor();
+      await page.getByRole("button", { name: "English" }).click();
+      await page.goBack();
       await page.reload();
       await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
       assert.equal(await page.locator(".folio").getAttribute("lang"), "en");

@@ -2,6 +2,7 @@
 
 use crate::app::components::article_row::ArticleRow;
 use crate::app::prefs::use_prefs;
+use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
 use crate::listing::page_window;
 use crate::route::SearchState;
@@ -18,11 +19,18 @@ pub fn ArticleList(
     let locale = move || prefs.locale.get();
     let total = order.len();
     let (page, set_page) = signal(0usize);
+    let reading = use_reading();
+    // Rows are static: a new language, or an article read, renders the page
+    // of rows again (both are rare while a list is shown), instead of every
+    // row keeping effects of its own, which each keystroke's list made and
+    // disposed of.
     let rows = move || {
         let window = page_window(total, page.get());
+        let locale = prefs.locale.get();
+        reading.0.track();
         order[window.start..window.end]
             .iter()
-            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index search=search.clone() /> })
+            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index search=search.clone() locale=locale /> })
             .collect::<Vec<_>>()
     };
     let pager = move || {

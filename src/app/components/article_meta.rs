@@ -1,7 +1,6 @@
 //! The line under a title: author, date, reading time, categories, tags.
 
 use crate::age::age;
-use crate::app::prefs::use_prefs;
 use crate::app::SharedBundle;
 use crate::i18n::Locale;
 use crate::route::Route;
@@ -19,19 +18,21 @@ pub fn display_date(date: &str, locale: Locale) -> String {
 }
 
 /// Author (a link to their articles), date, reading time and category paths
-/// of the article at `index`.
+/// of the article at `index`, in `locale`'s words. Static text: whoever
+/// shows it renders it again when the language changes (a list shows 50 of
+/// these per keystroke, and each reactive text would be an effect to make
+/// and dispose of).
 #[component]
-pub fn ArticleMeta(bundle: SharedBundle, index: usize) -> impl IntoView {
+pub fn ArticleMeta(bundle: SharedBundle, index: usize, locale: Locale) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
-    let prefs = use_prefs();
     let minutes = article.reading_minutes.max(1);
     let author = article.author.clone().map(|name| {
         let href = Route::Author(name.clone()).href();
         view! { <a class="author" href=href>{name}</a> }
     });
     let date = article.date.clone().map(|date| {
-        let shown = date.clone();
-        view! { <time datetime=date>{move || display_date(&shown, prefs.locale.get())}</time> }
+        let shown = display_date(&date, locale);
+        view! { <time datetime=date>{shown}</time> }
     });
     let categories: Vec<_> = article
         .categories
@@ -59,7 +60,7 @@ pub fn ArticleMeta(bundle: SharedBundle, index: usize) -> impl IntoView {
         <p class="meta">
             {author}
             {date}
-            <span class="reading-time">{move || prefs.locale.get().reading_time(minutes)}</span>
+            <span class="reading-time">{locale.reading_time(minutes)}</span>
             {categories}
             {tags}
         </p>

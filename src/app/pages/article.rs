@@ -58,7 +58,10 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
     view! {
         <article class="reader" lang=article.lang.clone()>
             <PageHeading><Highlighted runs=title /></PageHeading>
-            <ArticleMeta bundle=bundle.clone() index=index />
+            {
+                let bundle = bundle.clone();
+                move || view! { <ArticleMeta bundle=bundle.clone() index=index locale=prefs.locale.get() /> }
+            }
             <button
                 type="button"
                 class="star"
