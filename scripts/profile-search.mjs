@@ -110,7 +110,8 @@ try {
   // What the browser did inside each (trace events nest, so they overlap;
   // "(program)" self time below is the browser's own work, such as style,
   // layout or garbage collection), and when, from the first task traced.
-  const firstTs = Math.min(...tasks.map((e) => e.ts));
+  // Not Math.min(...): a long profile has more tasks than a call takes arguments.
+  const firstTs = tasks.reduce((first, e) => Math.min(first, e.ts), Infinity);
   for (const [from, to] of longTasks) {
     const inside = new Map();
     for (const e of chunks) {

@@ -45,11 +45,16 @@ impl<K: Into<Box<str>>> FromIterator<(K, u32)> for Removals {
     fn from_iter<I: IntoIterator<Item = (K, u32)>>(pairs: I) -> Removals {
         let mut pairs: Vec<(Box<str>, u32)> =
             pairs.into_iter().map(|(k, n)| (k.into(), n)).collect();
-        // Stable: equal kinds stay in the order given, so the last is last.
+        // Stable: equal kinds stay in the order given, so the one kept
+        // takes the count of the last.
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        pairs.reverse();
-        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
-        pairs.reverse();
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 = later.1;
+            }
+            same
+        });
         pairs.shrink_to_fit();
         Removals(pairs)
     }
