@@ -25,12 +25,12 @@ use std::time::Instant;
 const FIRST_PAGE: usize = 50;
 
 /// What the viewer's search module makes certain before the reader asks
-/// for all (`FIRST_HITS` in `src/bin/folio-search.rs`).
+/// for all (`FetchPolicy::VIEWER` in `src/search/split/schedule.rs`).
 const VIEWER_HITS: usize = 200;
 
 /// First hits reported with their body shard: the viewer cuts snippets
-/// from the bodies of its first hits (`SNIPPETS_WANTED` in
-/// `src/bin/folio-search.rs` says how many).
+/// from the bodies of its first hits (`FetchPolicy::VIEWER` in
+/// `src/search/split/schedule.rs` says how many).
 const SNIPPETS: usize = 10;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -60,7 +60,7 @@ for (const n of sizes) {
   });
   // What the viewer fetches, less its budget of bodies: its first 200 hits
   // made certain, then the bodies of the first hits that match in the body
-  // only, for their snippets (SNIPPETS_WANTED in src/bin/folio-search.rs).
+  // only, for their snippets (FetchPolicy::VIEWER in src/search/split/schedule.rs).
   const SNIPPETS_WANTED = 6;
   const viewer = results.map(({ viewer: run }) => {
     const snippets = run.first_hits.slice(0, SNIPPETS_WANTED).filter((hit) => !hit.in_title && hit.body_shard);

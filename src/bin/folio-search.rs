@@ -15,7 +15,8 @@ mod exports {
     use folio::bundle::split::read_body_shard;
     use folio::event_loop::next_task;
     use folio::search::matcher::{snippet, to_alternating};
-    use folio::search::split::{Found, SearchStep, SplitSearch, STOPPED};
+    use folio::search::split::schedule::{BodyShards, Fetch, FetchPolicy, FetchSchedule};
+    use folio::search::split::{SplitSearch, STOPPED};
     use folio::search::text::body_text;
     use folio::search::{Hit, Query, SearchIndex, SearchableArticle};
     use std::cell::RefCell;
@@ -49,12 +50,12 @@ mod exports {
         body_files: Vec<String>,
         /// By article number, until the first search builds `search`.
         meta: Vec<Option<SearchableArticle>>,
-        /// By article number: its id and body shard.
-        bodies: Vec<Option<(String, u32)>>,
-        /// By body shard: the numbers of its articles (so that a fetched
-        /// shard finds its 50 articles without walking all 100,000).
-        in_shard: Vec<Vec<u32>>,
+        /// By article number: its id, which names its body in its shard.
+        ids: Vec<Option<String>>,
+        body_shards: BodyShards,
         search: Option<SplitSearch>,
+        /// What the last query fetched, and what it fetches next.
+        schedule: FetchSchedule,
         /// Called when a fetch brought something a search can use.
         on_change: js_sys::Function,
         fetching: bool,
@@ -63,63 +64,14 @@ mod exports {
         /// The query for which a fetch failed, if one did: searches for it
         /// then answer with what is certain, and fetch nothing more.
         failed_for: Option<Query>,
-        /// The last query searched for.
-        query: Query,
-        /// How many of its hits to make certain: [`FIRST_HITS`], or all of
-        /// them once the reader asked ([`Searcher::check_all`]).
-        limit: usize,
-        /// The body shards fetched for it, to decide matches and to cut
-        /// snippets: neither fetches one twice for a query (whatever asks
-        /// for it again would loop).
-        fetched: Vec<u32>,
-        fetched_for_snippets: Vec<u32>,
-    }
-
-    /// What a split search needs fetched.
-    enum Need {
-        IndexShards(Vec<usize>),
-        /// Article numbers whose match is undecided, most wanted first.
-        Bodies(Vec<u32>),
-        /// The first hits, whose snippets are cut from their bodies.
-        Snippets(Vec<u32>),
     }
 
     /// Characters either side of the first match in a snippet.
     const SNIPPET_RADIUS: usize = 60;
 
-    /// Hits made certain before the reader asks for all: four pages of the
-    /// list. Beyond them, a term the index cannot decide could mean
-    /// fetching every body of the bundle (100 MB at 100,000 posts).
-    const FIRST_HITS: usize = 200;
-
     /// How long the module may read fetched bodies before it lets the page
     /// have a turn.
     const SLICE_MS: f64 = 8.0;
-
-    /// Body shards fetched per round: the viewer shows what they settle
-    /// before asking for more.
-    const BODY_SHARDS_PER_ROUND: usize = 2;
-
-    /// Bodies a query may fetch to decide matches before the reader asks
-    /// for the rest ([`Searcher::check_all`]; the list says how many
-    /// articles are left unchecked): a round of shards is started only
-    /// while fewer than this many bodies were fetched for the query, which
-    /// is 4 shards (about 200 KB) at the default 50 bodies per shard.
-    /// Without it, a phrase whose character pairs are common but which
-    /// itself is rare read up to 1,512 of 2,000 body shards (72 MB) to find
-    /// its first 200 hits, at 100,000 articles: 8 of bench-search's 200
-    /// queries read 568 shards or more, the other 192 none.
-    const BODIES_BEFORE_ASKING: usize = 200;
-
-    /// Of the first hits, those whose bodies are fetched for snippets when
-    /// the search itself needed none: about a screen of the list. Title
-    /// hits among them are not fetched for: the title shows the match, and
-    /// the row keeps its excerpt, marked where it matches. Each snippet can
-    /// cost a body shard of about 48 KB (brotli); with ten of them, title
-    /// hits included, a query's data p95 was 549 KB at 100,000 articles
-    /// against 76 KB without, and with six, title hits left out, 212 KB
-    /// (counted from `examples/split_search.rs`; BENCHMARKS.md).
-    const SNIPPETS_WANTED: usize = 6;
 
     #[wasm_bindgen]
     impl Searcher {
@@ -165,19 +117,16 @@ mod exports {
                 bundle: bundle.to_owned(),
                 index_files: lines(index_files),
                 first_keys: lines(first_keys),
-                in_shard: vec![Vec::new(); body_files.len()],
+                body_shards: BodyShards::new(total as usize, body_files.len()),
                 body_files,
                 meta: vec![None; total as usize],
-                bodies: vec![None; total as usize],
+                ids: vec![None; total as usize],
                 search: None,
+                schedule: FetchSchedule::new(FetchPolicy::VIEWER),
                 on_change,
                 fetching: false,
                 unchecked: 0,
                 failed_for: None,
-                query: Query::default(),
-                limit: FIRST_HITS,
-                fetched: Vec::new(),
-                fetched_for_snippets: Vec::new(),
             })));
         }
 
@@ -199,10 +148,8 @@ mod exports {
             let at = number as usize;
             if at < split.meta.len() {
                 split.meta[at] = Some(SearchableArticle::from_text(title, author, categories, ""));
-                split.bodies[at] = Some((id.to_owned(), body_shard));
-                if let Some(numbers) = split.in_shard.get_mut(body_shard as usize) {
-                    numbers.push(number);
-                }
+                split.ids[at] = Some(id.to_owned());
+                split.body_shards.place(number, body_shard);
             }
         }
 
@@ -249,7 +196,7 @@ mod exports {
         #[wasm_bindgen(js_name = checkAll)]
         pub fn check_all(&self) {
             if let Some(split) = &self.split {
-                split.borrow_mut().limit = usize::MAX;
+                split.borrow_mut().schedule.check_all();
             }
         }
 
@@ -300,41 +247,28 @@ mod exports {
         let mut split = state.borrow_mut();
         let split = &mut *split;
         let search = split_search(&mut split.search, &mut split.meta, &split.first_keys);
-        if &split.query != query {
-            split.limit = FIRST_HITS;
-            split.fetched.clear();
-            split.fetched_for_snippets.clear();
-        }
-        let (found, need) = match search.search(candidates, query, split.limit) {
-            SearchStep::Found(found) => {
-                let want = found.hits.iter().take(SNIPPETS_WANTED);
-                let bodies = &split.bodies;
-                let snippets: Vec<u32> = want
-                    .filter(|hit| !hit.in_title)
-                    .map(|hit| hit.index as u32)
-                    .filter(|&number| search.body_text(number).is_none())
-                    .filter(|&number| bodies.get(number as usize).is_some_and(Option::is_some))
-                    .collect();
-                (
-                    found,
-                    (!snippets.is_empty()).then_some(Need::Snippets(snippets)),
-                )
-            }
-            SearchStep::IndexShards(shards) => {
-                // Until they come, any candidate may match.
-                let unchecked = candidates.len();
-                let nothing_yet = Found {
-                    hits: Vec::new(),
-                    unchecked,
-                };
-                (nothing_yet, Some(Need::IndexShards(shards)))
-            }
-            SearchStep::Bodies { so_far, needed } => (so_far, Some(Need::Bodies(needed))),
-        };
-        split.query = query.clone();
+        let limit = split.schedule.limit_for(query);
+        let step = search.search(candidates, query, limit);
+        let shards = &split.body_shards;
+        let (found, wanted) = split
+            .schedule
+            .answer(step, search, shards, candidates.len());
         // A failed fetch is tried again when the query changes.
         if split.failed_for.as_ref() != Some(query) {
             split.failed_for = None;
+        }
+        if let Some(wanted) = wanted.filter(|_| !split.fetching && split.failed_for.is_none()) {
+            match split.schedule.start(wanted, shards) {
+                Ok(Some(fetch)) => {
+                    split.fetching = true;
+                    wasm_bindgen_futures::spawn_local(fetch_for_search(state.clone(), fetch));
+                }
+                Ok(None) => {}
+                Err(stuck) => {
+                    web_sys::console::warn_1(&format!("folio: search stopped: {stuck}").into());
+                    split.failed_for = Some(query.clone());
+                }
+            }
         }
         split.unchecked = match found.unchecked {
             0 => 0,
@@ -343,43 +277,24 @@ mod exports {
                 .unwrap_or(STOPPED - 1)
                 .min(STOPPED - 1),
         };
-        let within_budget = |need: &Need| match need {
-            Need::Bodies(_) => {
-                let fetched = split.fetched.iter();
-                let bodies: usize = fetched
-                    .filter_map(|&shard| split.in_shard.get(shard as usize))
-                    .map(Vec::len)
-                    .sum();
-                split.limit == usize::MAX || bodies < BODIES_BEFORE_ASKING
-            }
-            Need::IndexShards(_) | Need::Snippets(_) => true,
-        };
-        let need = need
-            .filter(|need| !split.fetching && split.failed_for.is_none() && within_budget(need));
-        if let Some(need) = need {
-            split.fetching = true;
-            wasm_bindgen_futures::spawn_local(fetch(state.clone(), need));
-        }
         found.hits
     }
 
-    /// Fetches what `need` names into the split state, then tells the viewer.
-    async fn fetch(state: Rc<RefCell<Split>>, need: Need) {
-        let outcome = match need {
-            Need::IndexShards(shards) => fetch_index_shards(&state, shards).await,
-            Need::Bodies(numbers) => fetch_bodies(&state, numbers, false).await,
-            Need::Snippets(numbers) => fetch_bodies(&state, numbers, true).await,
+    /// Fetches what `fetch` names into the split state, then tells the
+    /// viewer.
+    async fn fetch_for_search(state: Rc<RefCell<Split>>, fetch: Fetch) {
+        let outcome = match &fetch {
+            Fetch::IndexShards(shards) => fetch_index_shards(&state, shards).await,
+            Fetch::Bodies(shards) | Fetch::Snippets { shards, .. } => {
+                fetch_bodies(&state, shards, &fetch).await
+            }
         };
         let on_change = {
             let mut split = state.borrow_mut();
             split.fetching = false;
-            match outcome {
-                Ok(false) => return,
-                Ok(true) => {}
-                Err(reason) => {
-                    web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
-                    split.failed_for = Some(split.query.clone());
-                }
+            if let Err(reason) = outcome {
+                web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
+                split.failed_for = Some(split.schedule.query().clone());
             }
             split.on_change.clone()
         };
@@ -388,9 +303,9 @@ mod exports {
 
     async fn fetch_index_shards(
         state: &Rc<RefCell<Split>>,
-        shards: Vec<usize>,
-    ) -> Result<bool, String> {
-        for shard in shards {
+        shards: &[usize],
+    ) -> Result<(), String> {
+        for &shard in shards {
             let url = shard_url(state, |split| split.index_files.get(shard).cloned())?;
             let json = fetch_text(&url).await?;
             {
@@ -403,57 +318,21 @@ mod exports {
             // The viewer searches again when told: in a task of its own.
             next_task().await;
         }
-        Ok(true)
+        Ok(())
     }
 
-    /// Fetches the body shards of the first `numbers` (a few shards per
-    /// round) and hands all their bodies to the search, keeping the text of
-    /// `numbers` for snippets.
+    /// Fetches body `shards` and hands all their bodies to the search,
+    /// keeping the texts that `fetch` keeps for snippets.
     async fn fetch_bodies(
         state: &Rc<RefCell<Split>>,
-        numbers: Vec<u32>,
-        for_snippets: bool,
-    ) -> Result<bool, String> {
-        let mut shards: Vec<u32> = Vec::new();
-        {
-            let mut split = state.borrow_mut();
-            let split = &mut *split;
-            let done = match for_snippets {
-                true => &mut split.fetched_for_snippets,
-                false => &mut split.fetched,
-            };
-            for &number in &numbers {
-                let Some(Some((_, shard))) = split.bodies.get(number as usize) else {
-                    continue;
-                };
-                if !shards.contains(shard) && !done.contains(shard) {
-                    if shards.len() == BODY_SHARDS_PER_ROUND {
-                        break;
-                    }
-                    shards.push(*shard);
-                }
-            }
-            done.extend(&shards);
-            if shards.is_empty() {
-                return match for_snippets {
-                    // Nothing new to fetch: the snippets stay excerpts.
-                    true => Ok(false),
-                    false => Err("the bodies it needs are not in their shards".to_owned()),
-                };
-            }
-        }
-        for shard in shards {
+        shards: &[u32],
+        fetch: &Fetch,
+    ) -> Result<(), String> {
+        for &shard in shards {
             let url = shard_url(state, |split| split.body_files.get(shard as usize).cloned())?;
             let json = fetch_text(&url).await?;
             let bodies = read_body_shard(&json).map_err(|err| format!("{url}: {err}"))?;
-            // Every body of the shard, not only those asked for: they cost
-            // nothing more now, and later articles of the ranking need them.
-            // Deciding matches keeps every text for snippets (the first
-            // hits are among them); fetching for snippets keeps only those
-            // asked for, so that it cannot push out the ones it fetched
-            // before (each shard is fetched once per query anyway).
-            let in_shard = state.borrow().in_shard.get(shard as usize).cloned();
-            let in_shard = in_shard.unwrap_or_default();
+            let in_shard = state.borrow().body_shards.articles_in(shard).to_vec();
             let mut next = 0;
             while next < in_shard.len() {
                 // A slice at a time (text of the HTML, normalized, checked
@@ -471,21 +350,20 @@ mod exports {
                             break;
                         };
                         next += 1;
-                        let Some(Some((id, _))) = split.bodies.get(number as usize) else {
+                        let Some(Some(id)) = split.ids.get(number as usize) else {
                             continue;
                         };
                         let body = bodies.bodies.get(id).map_or("", String::as_str);
-                        if !for_snippets || numbers.contains(&number) {
-                            search.add_body_for_snippet(number, body);
-                        } else {
-                            search.add_body(number, body);
+                        match fetch.keeps_text(number) {
+                            true => search.add_body_for_snippet(number, body),
+                            false => search.add_body(number, body),
                         }
                     }
                 }
                 next_task().await;
             }
         }
-        Ok(true)
+        Ok(())
     }
 
     /// The absolute URL of the shard file `file` picks.

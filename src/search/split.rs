@@ -20,6 +20,8 @@ use crate::bundle::BundleError;
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
+pub mod schedule;
+
 /// What a search needs before it can answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SearchStep {
