@@ -743,6 +743,13 @@ test("search: Chinese substrings, prefixes, phrases, exclusions, with a category
     await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
     await page.getByRole("status").filter({ hasText: "3 matches" }).waitFor();
     assert.equal(await box.inputValue(), "示例");
+    // These match in their authors and categories: the meta lines mark it.
+    const metaMarks = await page
+      .locator(".article-row .meta")
+      .evaluateAll((lines) => lines.map((line) => [...line.querySelectorAll("a mark")].map((mark) => mark.textContent)));
+    assert.equal(metaMarks.length, 3);
+    assert.ok(metaMarks.every((marks) => marks.includes("示例")), JSON.stringify(metaMarks));
+    assert.equal(await page.locator(".article-row a.author").first().innerText(), "示例日报");
     await screenshot(page, "viewer-search-desktop");
 
     // Opening a result keeps the query, and the reader marks the title.

@@ -6,6 +6,7 @@ use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
 use crate::listing::page_window;
 use crate::route::SearchState;
+use crate::search::Query;
 use leptos::prelude::*;
 
 /// The rows of `order` (bundle indices), a page at a time, with a pager.
@@ -20,6 +21,7 @@ pub fn ArticleList(
     let total = order.len();
     let (page, set_page) = signal(0usize);
     let reading = use_reading();
+    let query = Query::parse(&search.text);
     // Rows are static: a new language, or an article read, renders the page
     // of rows again (both are rare while a list is shown), instead of every
     // row keeping effects of its own, which each keystroke's list made and
@@ -30,7 +32,17 @@ pub fn ArticleList(
         reading.0.track();
         order[window.start..window.end]
             .iter()
-            .map(|&index| view! { <ArticleRow bundle=bundle.clone() index=index search=search.clone() locale=locale /> })
+            .map(|&index| {
+                view! {
+                    <ArticleRow
+                        bundle=bundle.clone()
+                        index=index
+                        search=search.clone()
+                        query=query.clone()
+                        locale=locale
+                    />
+                }
+            })
             .collect::<Vec<_>>()
     };
     let pager = move || {

@@ -1,9 +1,12 @@
 //! The line under a title: author, date, reading time, categories, tags.
 
 use crate::age::age;
+use crate::app::components::highlighted::Highlighted;
 use crate::app::SharedBundle;
 use crate::i18n::Locale;
 use crate::route::Route;
+use crate::search::matcher::highlight;
+use crate::search::Query;
 use leptos::prelude::*;
 
 /// A date for display: relative when recent ("3 hours ago"), else the day.
@@ -18,17 +21,28 @@ pub fn display_date(date: &str, locale: Locale) -> String {
 }
 
 /// Author (a link to their articles), date, reading time and category paths
-/// of the article at `index`, in `locale`'s words. Static text: whoever
+/// of the article at `index`, in `locale`'s words, with the matches of
+/// `query` marked in the author and category names (a search matches
+/// those too). Static text: whoever
 /// shows it renders it again when the language changes (a list shows 50 of
 /// these per keystroke, and each reactive text would be an effect to make
 /// and dispose of).
 #[component]
-pub fn ArticleMeta(bundle: SharedBundle, index: usize, locale: Locale) -> impl IntoView {
+pub fn ArticleMeta(
+    bundle: SharedBundle,
+    index: usize,
+    locale: Locale,
+    #[prop(optional)] query: Query,
+) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
     let minutes = article.reading_minutes.max(1);
-    let author = article.author.clone().map(|name| {
-        let href = Route::Author(name.clone()).href();
-        view! { <a class="author" href=href>{name}</a> }
+    let marked = |name: &str| match query.is_empty() {
+        true => vec![(name.to_owned(), false)],
+        false => highlight(name, &query),
+    };
+    let author = article.author.as_deref().map(|name| {
+        let href = Route::Author(name.to_owned()).href();
+        view! { <a class="author" href=href><Highlighted runs=marked(name) /></a> }
     });
     let date = article.date.clone().map(|date| {
         let shown = display_date(&date, locale);
@@ -40,9 +54,9 @@ pub fn ArticleMeta(bundle: SharedBundle, index: usize, locale: Locale) -> impl I
         .map(|path| {
             let links: Vec<_> = (1..=path.len())
                 .map(|depth| {
-                    let name = path[depth - 1].clone();
+                    let name = marked(&path[depth - 1]);
                     let href = Route::Category(path[..depth].to_vec()).href();
-                    view! { <a href=href>{name}</a> }
+                    view! { <a href=href><Highlighted runs=name /></a> }
                 })
                 .collect();
             view! { <span class="category-path">{links}</span> }

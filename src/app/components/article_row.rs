@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Title, meta line, thumbnail and excerpt of the article at `index`; with
-/// a search, matches are marked, and the excerpt becomes a snippet around
+/// a search (`query` is `search`'s text, parsed once for the whole list),
+/// matches are marked, and the excerpt becomes a snippet around
 /// the first match in the body where the search module has that body (for
 /// the first hits that match in the body only, it fetches it).
 #[component]
@@ -21,22 +22,22 @@ pub fn ArticleRow(
     bundle: SharedBundle,
     index: usize,
     search: SearchState,
+    query: Query,
     locale: Locale,
 ) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
     let href = with_search(&Route::Article(article.id.clone()), &search);
-    let parsed = Query::parse(&search.text);
-    let (title, excerpt) = if parsed.is_empty() {
+    let (title, excerpt) = if query.is_empty() {
         (
             vec![(article.title.clone(), false)],
             vec![(article.excerpt.clone(), false)],
         )
     } else {
         (
-            highlight(&article.title, &parsed),
+            highlight(&article.title, &query),
             expect_context::<SearchCache>()
                 .snippet(&bundle, index, &search.text)
-                .unwrap_or_else(|| highlight(&article.excerpt, &parsed)),
+                .unwrap_or_else(|| highlight(&article.excerpt, &query)),
         )
     };
     // Read untracked: the list renders its rows again when what was read
@@ -64,7 +65,7 @@ pub fn ArticleRow(
         <li class="article-row" class:unread=is_unread>
             <div class="row-text">
                 <h2 class="row-title"><a href=href><Highlighted runs=title /></a></h2>
-                <ArticleMeta bundle=bundle.clone() index=index locale=locale />
+                <ArticleMeta bundle=bundle.clone() index=index locale=locale query=query />
                 <p class="excerpt"><Highlighted runs=excerpt /></p>
             </div>
             {thumbnail}

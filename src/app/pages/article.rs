@@ -43,7 +43,8 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
         view! { <img class="head-image" alt="" loading="lazy" referrerpolicy="no-referrer" src=src /> }
     });
     // Opened from a search: the title shows what matched.
-    let title = highlight(&article.title, &Query::parse(&search.text));
+    let query = Query::parse(&search.text);
+    let title = highlight(&article.title, &query);
     let reading = use_reading();
     let id = article.id.clone();
     reading.update(|state| state.mark_read(&id));
@@ -60,7 +61,10 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
             <PageHeading><Highlighted runs=title /></PageHeading>
             {
                 let bundle = bundle.clone();
-                move || view! { <ArticleMeta bundle=bundle.clone() index=index locale=prefs.locale.get() /> }
+                move || {
+                    let locale = prefs.locale.get();
+                    view! { <ArticleMeta bundle=bundle.clone() index=index locale=locale query=query.clone() /> }
+                }
             }
             <button
                 type="button"
