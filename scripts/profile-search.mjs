@@ -75,9 +75,18 @@ try {
   await cdp.send("Tracing.end");
   await complete;
 
+  // The main thread of the renderer that shows the viewer, not of every
+  // renderer: the browser's own pages (its new tab page, in this Chromium)
+  // are traced too, and their tasks over 50 ms were once taken for ours.
+  // A renderer commits the page's load (CommitLoad, with its URL) in its
+  // own process.
+  const ourPids = new Set(
+    chunks.filter((e) => e.name === "CommitLoad" && e.args?.data?.url?.startsWith(server.url)).map((e) => e.pid),
+  );
+  if (ourPids.size === 0) throw new Error("the trace names no renderer process for the viewer's page");
   const mainTids = new Set(
     chunks
-      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+      .filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && ourPids.has(e.pid))
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = (e) => mainTids.has(`${e.pid}:${e.tid}`);
@@ -131,7 +140,7 @@ try {
   const clock = new Map();
   for (const e of chunks) {
     if (e.name === "Profile") clock.set(e.id, e.args.data.startTime);
-    if (e.name !== "ProfileChunk") continue;
+    if (e.name !== "ProfileChunk" || !ourPids.has(e.pid)) continue;
     const profile = e.args.data.cpuProfile ?? {};
     for (const node of profile.nodes ?? []) nodes.set(`${e.id}:${node.id}`, node);
     const deltas = e.args.data.timeDeltas ?? [];

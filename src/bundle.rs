@@ -292,9 +292,14 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
     Ok(loaded)
 }
 
-/// Sorts articles into bundle order: by date (missing dates first), then id.
+/// Sorts articles into bundle order ([`bundle_order`]).
 fn sort_oldest_first(articles: &mut [Article]) {
-    articles.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    articles.sort_by(bundle_order);
+}
+
+/// Bundle order: by date (missing dates first), then id.
+fn bundle_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
 }
 
 /// A header value as an error message shows it: strings and integers as

@@ -105,6 +105,39 @@ fn a_manifest_is_a_bundle_with_the_newest_articles_and_shards_to_fetch() {
     assert_eq!(loaded.bundle.articles.len(), 5);
 }
 
+fn ids(loaded: &LoadedBundle) -> Vec<&str> {
+    loaded
+        .bundle
+        .articles
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect()
+}
+
+#[test]
+fn shards_of_any_size_end_in_bundle_order_and_overlapping_ones_are_sorted() {
+    let all: Vec<Article> = (1..=10)
+        .map(|day| article(&format!("{}", char::from(b'a' + day as u8 - 1)), day, "甲"))
+        .collect();
+    let mut loaded = parse(&manifest(&all, 2, &[3, 1, 4])).unwrap();
+    loaded.absorb_shard(Ok(shard(&all[4..8])));
+    loaded.absorb_shard(Ok(shard(&all[3..4])));
+    loaded.absorb_shard(Ok(shard(&all[..3])));
+    assert_eq!(
+        ids(&loaded),
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+    );
+
+    // Shards whose dates overlap (written by hand): sorted all the same.
+    let mut loaded = parse(&manifest(&all, 2, &[4, 4])).unwrap();
+    loaded.absorb_shard(Ok(shard(&[&all[..2], &all[6..8]].concat())));
+    loaded.absorb_shard(Ok(shard(&all[2..6])));
+    assert_eq!(
+        ids(&loaded),
+        ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+    );
+}
+
 #[test]
 fn a_failed_shard_is_skipped_by_name_and_counts_follow() {
     let all = five();
