@@ -78,11 +78,9 @@ try {
   // The main thread of the renderer that shows the viewer, not of every
   // renderer: the browser's own pages (its new tab page, in this Chromium)
   // are traced too, and their tasks over 50 ms were once taken for ours.
-  // A renderer commits the page's load (CommitLoad, with its URL) in its
-  // own process.
-  const ourPids = new Set(
-    chunks.filter((e) => e.name === "CommitLoad" && e.args?.data?.url?.startsWith(server.url)).map((e) => e.pid),
-  );
+  // Events that name a URL of this server (the page's CommitLoad, calls
+  // into its scripts) come from the renderer that shows it.
+  const ourPids = new Set(chunks.filter((e) => e.args?.data?.url?.startsWith(server.url)).map((e) => e.pid));
   if (ourPids.size === 0) throw new Error("the trace names no renderer process for the viewer's page");
   const mainTids = new Set(
     chunks
