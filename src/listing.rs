@@ -6,9 +6,13 @@ use crate::reading_state::ReadingState;
 use crate::route::{Route, SearchState};
 use crate::search::Hit;
 
-/// Rows per page of the list: enough to scroll, few enough that the DOM stays
-/// small at 100,000 articles.
-pub const PAGE_SIZE: usize = 50;
+/// Rows per page of the list: three or four screens of it on a desktop,
+/// few enough that a keystroke's new list is made and laid out within a
+/// frame or two. Rendering the rows is most of a keystroke's work: at
+/// 10,000 articles, on a machine where 50 rows gave a warm p95 of 26–50 ms
+/// and tasks over 50 ms in most runs, 25 gave 18–28 ms and none (single
+/// runs, alternating; BENCHMARKS.md).
+pub const PAGE_SIZE: usize = 25;
 
 /// Which articles a list shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,8 +160,8 @@ pub struct PageWindow {
 /// The rows of page `page` (clamped to the last page).
 ///
 /// ```
-/// let window = folio::listing::page_window(120, 9);
-/// assert_eq!((window.page, window.start, window.end, window.pages), (2, 100, 120, 3));
+/// let window = folio::listing::page_window(60, 9);
+/// assert_eq!((window.page, window.start, window.end, window.pages), (2, 50, 60, 3));
 /// ```
 pub fn page_window(total: usize, page: usize) -> PageWindow {
     let pages = total.div_ceil(PAGE_SIZE).max(1);
@@ -257,11 +261,11 @@ mod tests {
             }
         );
         assert_eq!(
-            page_window(50, 1),
+            page_window(PAGE_SIZE, 1),
             PageWindow {
                 page: 0,
                 start: 0,
-                end: 50,
+                end: PAGE_SIZE,
                 pages: 1
             }
         );

@@ -24,7 +24,7 @@ pub fn display_date(date: &str, locale: Locale) -> String {
 /// of the article at `index`, in `locale`'s words, with the matches of
 /// `query` marked in the author and category names (a search matches those
 /// too). Static text: whoever shows it renders it again when the language
-/// changes (a list shows 50 of these per keystroke, and each reactive text
+/// changes (a list shows 25 of these per keystroke, and each reactive text
 /// would be an effect to make and dispose of).
 #[component]
 pub fn ArticleMeta(

@@ -26,7 +26,7 @@ pub struct FetchPolicy {
 
 impl FetchPolicy {
     /// The viewer's policy, measured at 100,000 feed posts (BENCHMARKS.md):
-    /// - 200 first hits: four pages of the list. Beyond them, a term the
+    /// - 200 first hits: eight pages of the list. Beyond them, a term the
     ///   index cannot decide could mean fetching every body of the bundle
     ///   (100 MB).
     /// - 200 bodies before asking (4 shards at the default 50 bodies per
