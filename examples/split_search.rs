@@ -6,32 +6,26 @@
 //! printf '中俄\nlinux\n' | cargo run --release --example split_search -- target/bench/split-10000 [TEXT_DIR]
 //! ```
 //!
-//! Prints one JSON line per query, run twice (for its first 50 hits, a page
-//! of the viewer's list, then for all): the hits, the index and body shard
-//! files read (relative to the folder), and how long it took natively, every
-//! file read from disk for the query alone. With `TEXT_DIR`, first writes
+//! Prints one JSON line per query, run three times (for its first page of
+//! hits, `PAGE_SIZE`; for all; for the viewer's first hits, `FetchPolicy::VIEWER`):
+//! the hits, the index and body shard files read (relative to the folder),
+//! and how long it took natively, every file read from disk for the query
+//! alone. With `TEXT_DIR`, first writes
 //! the plain body text the index was built from there, 50 articles per
 //! file, so its compressed size can be compared with the index's.
 
 use folio::bundler::split::{read_article_shards, read_split_bundle, search_split, MANIFEST};
-use folio::listing::{newest_first, Filter};
+use folio::listing::{newest_first, Filter, PAGE_SIZE};
+use folio::search::split::schedule::FetchPolicy;
 use folio::search::text::body_text;
 use folio::search::Query;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// Hits a viewer shows at once: a page of its list.
-const FIRST_PAGE: usize = 50;
-
-/// What the viewer's search module makes certain before the reader asks
-/// for all (`FetchPolicy::VIEWER` in `src/search/split/schedule.rs`).
-const VIEWER_HITS: usize = 200;
-
-/// First hits reported with their body shard: the viewer cuts snippets
-/// from the bodies of its first hits (`FetchPolicy::VIEWER` in
-/// `src/search/split/schedule.rs` says how many).
-const SNIPPETS: usize = 10;
+/// How the viewer's search module fetches: its first hits, and how many of
+/// them get their bodies fetched for snippets.
+const VIEWER: FetchPolicy = FetchPolicy::VIEWER;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -50,7 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let line = line?;
         let query = Query::parse(&line);
         let mut runs = Vec::new();
-        for limit in [FIRST_PAGE, usize::MAX, VIEWER_HITS] {
+        for limit in [PAGE_SIZE, usize::MAX, VIEWER.first_hits] {
             let started = Instant::now();
             let (found, reads) = search_split(&manifest, &loaded, &candidates, &query, limit)?;
             // The viewer then cuts snippets from the bodies of its first
@@ -58,7 +52,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let first_hits: Vec<serde_json::Value> = found
                 .hits
                 .iter()
-                .take(SNIPPETS)
+                .take(VIEWER.snippets_wanted)
                 .map(|hit| {
                     let shard = loaded.bundle.articles[hit.index].body_shard;
                     let file = shard.map(|i| loaded.shards.body_shards[i as usize].as_str());
@@ -87,7 +81,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         println!(
             "{}",
-            serde_json::json!({ "query": line, "first_page": runs[0], "all": runs[1], "viewer": runs[2] })
+            serde_json::json!({ "query": line, "page_size": PAGE_SIZE, "first_page": runs[0], "all": runs[1], "viewer": runs[2] })
         );
     }
     Ok(())

@@ -261,7 +261,11 @@ mod exports {
             match split.schedule.start(wanted, shards) {
                 Ok(Some(fetch)) => {
                     split.fetching = true;
-                    wasm_bindgen_futures::spawn_local(fetch_for_search(state.clone(), fetch));
+                    wasm_bindgen_futures::spawn_local(fetch_for_search(
+                        state.clone(),
+                        fetch,
+                        query.clone(),
+                    ));
                 }
                 Ok(None) => {}
                 Err(stuck) => {
@@ -280,21 +284,20 @@ mod exports {
         found.hits
     }
 
-    /// Fetches what `fetch` names into the split state, then tells the
-    /// viewer.
-    async fn fetch_for_search(state: Rc<RefCell<Split>>, fetch: Fetch) {
+    /// Fetches what `fetch` names into the split state for `query`, then
+    /// tells the viewer. A failure stops `query`, not whatever the reader
+    /// typed while it was fetched.
+    async fn fetch_for_search(state: Rc<RefCell<Split>>, fetch: Fetch, query: Query) {
         let outcome = match &fetch {
             Fetch::IndexShards(shards) => fetch_index_shards(&state, shards).await,
-            Fetch::Bodies(shards) | Fetch::Snippets { shards, .. } => {
-                fetch_bodies(&state, shards, &fetch).await
-            }
+            Fetch::Bodies(_) | Fetch::Snippets { .. } => fetch_bodies(&state, &fetch).await,
         };
         let on_change = {
             let mut split = state.borrow_mut();
             split.fetching = false;
             if let Err(reason) = outcome {
                 web_sys::console::warn_1(&format!("folio: search stopped: {reason}").into());
-                split.failed_for = Some(split.schedule.query().clone());
+                split.failed_for = Some(query);
             }
             split.on_change.clone()
         };
@@ -321,14 +324,10 @@ mod exports {
         Ok(())
     }
 
-    /// Fetches body `shards` and hands all their bodies to the search,
-    /// keeping the texts that `fetch` keeps for snippets.
-    async fn fetch_bodies(
-        state: &Rc<RefCell<Split>>,
-        shards: &[u32],
-        fetch: &Fetch,
-    ) -> Result<(), String> {
-        for &shard in shards {
+    /// Fetches the body shards of `fetch` and hands all their bodies to the
+    /// search, keeping the texts that `fetch` keeps for snippets.
+    async fn fetch_bodies(state: &Rc<RefCell<Split>>, fetch: &Fetch) -> Result<(), String> {
+        for &shard in fetch.body_shards() {
             let url = shard_url(state, |split| split.body_files.get(shard as usize).cloned())?;
             let json = fetch_text(&url).await?;
             let bodies = read_body_shard(&json).map_err(|err| format!("{url}: {err}"))?;
@@ -354,10 +353,7 @@ mod exports {
                             continue;
                         };
                         let body = bodies.bodies.get(id).map_or("", String::as_str);
-                        match fetch.keeps_text(number) {
-                            true => search.add_body_for_snippet(number, body),
-                            false => search.add_body(number, body),
-                        }
+                        fetch.hand_in(search, number, body);
                     }
                 }
                 next_task().await;

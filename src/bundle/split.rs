@@ -190,11 +190,21 @@ impl LoadedBundle {
 /// Puts `articles` in bundle order. They are runs, each in bundle order and
 /// newest run first: the manifest's own articles from 0, then one run per
 /// absorbed shard from each of `shard_starts` (shards are fetched newest
-/// first). Reversing the list, then each run, puts them in order in two
+/// first). Reversing the runs ([`reverse_runs`]) puts them in order in two
 /// passes, where a stable sort of 100,000 articles merged 200 runs (a task
 /// of 64–96 ms in the viewer on the eighth session's machine). Runs that
 /// overlap, from a bundle written by hand, are sorted after all.
 fn put_runs_in_order(articles: &mut [Article], shard_starts: &[usize]) {
+    reverse_runs(articles, shard_starts);
+    if !articles.is_sorted_by(|a, b| super::bundle_order(a, b).is_le()) {
+        super::sort_oldest_first(articles);
+    }
+}
+
+/// Reverses the order of the runs of `articles` (from 0 and from each of
+/// `shard_starts`) while keeping each run's own order: the whole list,
+/// then each run.
+fn reverse_runs<T>(articles: &mut [T], shard_starts: &[usize]) {
     let total = articles.len();
     articles.reverse();
     // The run that was at `start..end` is now at `total - end..total - start`.
@@ -205,9 +215,6 @@ fn put_runs_in_order(articles: &mut [Article], shard_starts: &[usize]) {
         {
             run.reverse();
         }
-    }
-    if !articles.is_sorted_by(|a, b| super::bundle_order(a, b).is_le()) {
-        super::sort_oldest_first(articles);
     }
 }
 

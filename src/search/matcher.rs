@@ -198,8 +198,16 @@ pub(super) fn ranked(
 }
 
 /// `text` cut into runs, each marked when it is a match of a required term,
-/// for `<mark>`ing titles and snippets.
+/// for `<mark>`ing titles and snippets. Without a required term, `text`
+/// unmarked (one run, none when empty) and not normalized (a list calls this for every
+/// title, excerpt and name it shows, search or not).
 pub fn highlight(text: &str, query: &Query) -> Vec<(String, bool)> {
+    if query.required().next().is_none() {
+        return match text.is_empty() {
+            true => Vec::new(),
+            false => vec![(text.to_owned(), false)],
+        };
+    }
     let (normalized, offsets) = normalize_with_offsets(text);
     let mut marked = vec![false; text.len()];
     for term in query.required() {

@@ -35,10 +35,7 @@ pub fn ArticleMeta(
 ) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
     let minutes = article.reading_minutes.max(1);
-    let marked = |name: &str| match query.is_empty() {
-        true => vec![(name.to_owned(), false)],
-        false => highlight(name, &query),
-    };
+    let marked = |name: &str| highlight(name, &query);
     let author = article.author.as_deref().map(|name| {
         let href = Route::Author(name.to_owned()).href();
         view! { <a class="author" href=href><Highlighted runs=marked(name) /></a> }

@@ -27,19 +27,11 @@ pub fn ArticleRow(
 ) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
     let href = with_search(&Route::Article(article.id.clone()), &search);
-    let (title, excerpt) = if query.is_empty() {
-        (
-            vec![(article.title.clone(), false)],
-            vec![(article.excerpt.clone(), false)],
-        )
-    } else {
-        (
-            highlight(&article.title, &query),
-            expect_context::<SearchCache>()
-                .snippet(&bundle, index, &search.text)
-                .unwrap_or_else(|| highlight(&article.excerpt, &query)),
-        )
-    };
+    let title = highlight(&article.title, &query);
+    let snippet = (!query.is_empty())
+        .then(|| expect_context::<SearchCache>().snippet(&bundle, index, &search.text))
+        .flatten();
+    let excerpt = snippet.unwrap_or_else(|| highlight(&article.excerpt, &query));
     // Read untracked: the list renders its rows again when what was read
     // changes (`ArticleList`), so a row keeps no effect of its own.
     let is_unread = use_reading()

@@ -138,6 +138,23 @@ fn shards_of_any_size_end_in_bundle_order_and_overlapping_ones_are_sorted() {
     );
 }
 
+/// The path taken when shards do not overlap: reversing the runs alone puts
+/// them in order (no sort), whatever their lengths; out-of-range starts
+/// (a manifest that says more than it holds) reverse what there is.
+#[test]
+fn reversing_runs_keeps_each_run_in_its_order() {
+    // Runs of 2, 3, 0 and 1, newest run first.
+    let mut runs = [8, 9, 5, 6, 7, 4];
+    super::reverse_runs(&mut runs, &[2, 5, 5]);
+    assert_eq!(runs, [4, 5, 6, 7, 8, 9]);
+    let mut one_run = [1, 2, 3];
+    super::reverse_runs(&mut one_run, &[]);
+    assert_eq!(one_run, [1, 2, 3]);
+    let mut beyond = [3, 1, 2];
+    super::reverse_runs(&mut beyond, &[1, 7]);
+    assert_eq!(beyond, [1, 2, 3]);
+}
+
 #[test]
 fn a_failed_shard_is_skipped_by_name_and_counts_follow() {
     let all = five();

@@ -93,6 +93,12 @@ fn highlights_map_back_to_the_original_text() {
     assert_eq!(joined, "About LINUX and 中俄关系");
     let wide = highlight("Ｌｉｎｕｘ!", &Query::parse("linux"));
     assert_eq!(wide[0], ("Ｌｉｎｕｘ".to_owned(), true));
+    // No required term: the text as one unmarked run.
+    for query in ["", "-linux"] {
+        let runs = highlight("About LINUX", &Query::parse(query));
+        assert_eq!(runs, [("About LINUX".to_owned(), false)], "{query:?}");
+    }
+    assert_eq!(highlight("", &Query::parse("")), []);
 }
 
 #[test]

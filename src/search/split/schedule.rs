@@ -123,6 +123,23 @@ pub enum Fetch {
 }
 
 impl Fetch {
+    /// The body shards it fetches (none for index shards).
+    pub fn body_shards(&self) -> &[u32] {
+        match self {
+            Fetch::IndexShards(_) => &[],
+            Fetch::Bodies(shards) | Fetch::Snippets { shards, .. } => shards,
+        }
+    }
+
+    /// Hands article `number`'s `body`, fetched by this, to `search`,
+    /// keeping its plain text when it is for a snippet.
+    pub fn hand_in(&self, search: &mut SplitSearch, number: u32, body: &str) {
+        match self.keeps_text(number) {
+            true => search.add_body_for_snippet(number, body),
+            false => search.add_body(number, body),
+        }
+    }
+
     /// Whether the plain text of article `number`'s body, fetched by this,
     /// is kept for its snippet.
     pub fn keeps_text(&self, number: u32) -> bool {
@@ -137,10 +154,11 @@ impl Fetch {
 /// Why a search cannot go on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Stuck {
-    /// Every body shard that should hold the bodies a search needs was
-    /// fetched for this query, and the search still needs them: the
-    /// manifest places an article in a shard that lacks its body.
-    #[error("the bodies it needs are not in the body shards the bundle places them in")]
+    /// The search still needs bodies, and every body shard the bundle
+    /// places them in was fetched for this query: the bundle places those
+    /// articles in no body shard it lists, or their shards did not give
+    /// them.
+    #[error("the bodies it needs are in no body shard it has not fetched already")]
     BodiesNotInShards,
 }
 
@@ -182,11 +200,6 @@ impl FetchSchedule {
             self.for_snippets.clear();
         }
         self.limit
-    }
-
-    /// The last query a limit was asked for.
-    pub fn query(&self) -> &Query {
-        &self.query
     }
 
     /// Makes the last query check every candidate, however many bodies

@@ -178,41 +178,36 @@ impl PairsBundle {
 
     /// Searches as the viewer does, fetching what the schedule starts,
     /// until it starts nothing: what was found then, and the body shards
-    /// fetched.
+    /// fetched, a round per fetch.
     fn drive(
         &self,
         search: &mut SplitSearch,
         schedule: &mut FetchSchedule,
         query: &Query,
-    ) -> (Found, Vec<u32>) {
+    ) -> (Found, Vec<Vec<u32>>) {
         let candidates: Vec<u32> = (0..330).rev().collect();
-        let mut fetched = Vec::new();
+        let mut rounds = Vec::new();
         loop {
             let limit = schedule.limit_for(query);
             let step = search.search(&candidates, query, limit);
             let (found, wanted) = schedule.answer(step, search, &self.bodies, candidates.len());
             let Some(fetch) = wanted.and_then(|w| schedule.start(w, &self.bodies).unwrap()) else {
-                return (found, fetched);
+                return (found, rounds);
             };
-            let shards = match &fetch {
-                Fetch::IndexShards(needed) => {
-                    for &shard in needed {
-                        search
-                            .absorb_index_shard(shard, &self.index[shard].json)
-                            .unwrap();
-                    }
-                    continue;
+            if let Fetch::IndexShards(needed) = &fetch {
+                for &shard in needed {
+                    search
+                        .absorb_index_shard(shard, &self.index[shard].json)
+                        .unwrap();
                 }
-                Fetch::Bodies(shards) | Fetch::Snippets { shards, .. } => shards,
-            };
-            for &shard in shards {
-                fetched.push(shard);
+            }
+            if !fetch.body_shards().is_empty() {
+                rounds.push(fetch.body_shards().to_vec());
+            }
+            for &shard in fetch.body_shards() {
                 for &number in self.bodies.articles_in(shard) {
                     let body = &self.articles[number as usize].body;
-                    match fetch.keeps_text(number) {
-                        true => search.add_body_for_snippet(number, body),
-                        false => search.add_body(number, body),
-                    }
+                    fetch.hand_in(search, number, body);
                 }
             }
         }
@@ -226,17 +221,17 @@ fn a_phrase_the_index_cannot_decide_stops_after_200_bodies_until_the_reader_asks
     let mut schedule = FetchSchedule::new(POLICY);
     let query = Query::parse("中俄关系");
 
-    let (found, fetched) = bundle.drive(&mut search, &mut schedule, &query);
-    // Newest first: shard 6 (30 bodies), then 5 and 4, then 3 and 2 (180
-    // bodies, under 200), then 1 and... stop at 280 bodies.
-    assert_eq!(fetched, [6, 5, 4, 3, 2, 1]);
+    let (found, rounds) = bundle.drive(&mut search, &mut schedule, &query);
+    // Newest first, two shards a round: 6 and 5 (80 bodies), 4 and 3 (180,
+    // under 200), 2 and 1: stop at 280 bodies.
+    assert_eq!(rounds, [[6, 5], [4, 3], [2, 1]]);
     assert_eq!(schedule.bodies_fetched(&bundle.bodies), 280);
     assert!(schedule.waits_for_reader(&bundle.bodies));
     assert_eq!((found.hits.len(), found.unchecked), (28, 50));
 
     schedule.check_all();
-    let (found, fetched) = bundle.drive(&mut search, &mut schedule, &query);
-    assert_eq!(fetched, [0]);
+    let (found, rounds) = bundle.drive(&mut search, &mut schedule, &query);
+    assert_eq!(rounds, [[0]]);
     assert_eq!(found.unchecked, 0);
     let full: Vec<SearchableArticle> = bundle.articles.iter().map(SearchableArticle::new).collect();
     let reference: Vec<usize> = (0..330).rev().collect();
@@ -251,15 +246,15 @@ fn a_query_the_index_decides_fetches_one_shard_for_its_first_snippets() {
     let mut schedule = FetchSchedule::new(POLICY);
 
     // 中俄 is in every body: the first six hits' bodies are in shard 6.
-    let (found, fetched) = bundle.drive(&mut search, &mut schedule, &Query::parse("中俄"));
+    let (found, rounds) = bundle.drive(&mut search, &mut schedule, &Query::parse("中俄"));
     assert_eq!((found.hits.len(), found.unchecked), (330, 0));
-    assert_eq!(fetched, [6]);
+    assert_eq!(rounds, [[6]]);
     assert!(search.body_text(329).is_some() && search.body_text(324).is_some());
     assert_eq!(search.body_text(323), None, "only the snippets' texts kept");
 
     // Title hits fetch no body for their snippets.
-    let (found, fetched) = bundle.drive(&mut search, &mut schedule, &Query::parse("要闻"));
+    let (found, rounds) = bundle.drive(&mut search, &mut schedule, &Query::parse("要闻"));
     assert_eq!(found.hits.len(), 33);
     assert!(found.hits.iter().all(|hit| hit.in_title));
-    assert_eq!(fetched, [] as [u32; 0]);
+    assert!(rounds.is_empty());
 }
