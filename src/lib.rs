@@ -17,6 +17,7 @@ pub mod article;
 pub mod bundle;
 pub mod embed;
 pub mod i18n;
+pub mod list_markup;
 pub mod listing;
 pub mod markdown;
 pub mod reading_state;

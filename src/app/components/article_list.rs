@@ -1,6 +1,6 @@
 //! A paged list of articles: one page of rows in the DOM, whatever the total.
 
-use crate::app::components::article_row::ArticleRow;
+use crate::app::components::article_row::render_row;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
@@ -8,6 +8,7 @@ use crate::listing::page_window;
 use crate::route::SearchState;
 use crate::search::Query;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The rows of `order` (bundle indices), a page at a time, with a pager.
 #[component]
@@ -22,28 +23,18 @@ pub fn ArticleList(
     let (page, set_page) = signal(0usize);
     let reading = use_reading();
     let query = Query::parse(&search.text);
-    // Rows are static: a new language, or an article read, renders the page
-    // of rows again (both are rare while a list is shown), instead of every
-    // row keeping effects of its own, which each keystroke's list made and
-    // disposed of.
+    // Rows are static HTML (`list_markup`): a new language, or an article
+    // read, renders the page of rows again (both are rare while a list is
+    // shown).
     let rows = move || {
         let window = page_window(total, page.get());
         let locale = prefs.locale.get();
         reading.0.track();
-        order[window.start..window.end]
-            .iter()
-            .map(|&index| {
-                view! {
-                    <ArticleRow
-                        bundle=bundle.clone()
-                        index=index
-                        search=search.clone()
-                        query=query.clone()
-                        locale=locale
-                    />
-                }
-            })
-            .collect::<Vec<_>>()
+        let mut html = String::new();
+        for &index in &order[window.start..window.end] {
+            render_row(&mut html, &bundle, index, &search, &query, locale);
+        }
+        html
     };
     let pager = move || {
         let window = page_window(total, page.get());
@@ -62,7 +53,19 @@ pub fn ArticleList(
         })
     };
     view! {
-        <ol class="article-list">{rows}</ol>
+        // Image errors do not bubble: caught on their way down.
+        <ol class="article-list" inner_html=rows on:error:capture=hide_failed_image></ol>
         {pager}
+    }
+}
+
+/// Marks a thumbnail that could not load, which the stylesheet hides.
+fn hide_failed_image(event: web_sys::ErrorEvent) {
+    let image = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| element.class_list().contains("thumbnail"));
+    if let Some(image) = image {
+        let _ = image.class_list().add_1("failed");
     }
 }

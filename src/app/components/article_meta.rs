@@ -1,13 +1,13 @@
 //! The line under a title: author, date, reading time, categories, tags.
 
 use crate::age::age;
-use crate::app::components::highlighted::Highlighted;
 use crate::app::SharedBundle;
+use crate::article::Article;
 use crate::i18n::Locale;
-use crate::route::Route;
-use crate::search::matcher::highlight;
+use crate::list_markup::MetaLine;
 use crate::search::Query;
 use leptos::prelude::*;
+use maud::Render;
 
 /// A date for display: relative when recent ("3 hours ago"), else the day.
 pub fn display_date(date: &str, locale: Locale) -> String {
@@ -20,12 +20,24 @@ pub fn display_date(date: &str, locale: Locale) -> String {
         .unwrap_or_else(|| date.get(..10).unwrap_or(date).to_owned())
 }
 
+/// The meta line of `article`, in `locale`'s words, with the matches of
+/// `query` marked in the author and category names (a search matches
+/// those too).
+pub fn meta_line<'a>(article: &'a Article, locale: Locale, query: &'a Query) -> MetaLine<'a> {
+    MetaLine {
+        article,
+        shown_date: article
+            .date
+            .as_deref()
+            .map(|date| display_date(date, locale)),
+        reading_time: locale.reading_time(article.reading_minutes.max(1)),
+        query,
+    }
+}
+
 /// Author (a link to their articles), date, reading time and category paths
-/// of the article at `index`, in `locale`'s words, with the matches of
-/// `query` marked in the author and category names (a search matches those
-/// too). Static text: whoever shows it renders it again when the language
-/// changes (a list shows 25 of these per keystroke, and each reactive text
-/// would be an effect to make and dispose of).
+/// of the article at `index` (`meta_line`). Static HTML: whoever shows it
+/// renders it again when the language changes.
 #[component]
 pub fn ArticleMeta(
     bundle: SharedBundle,
@@ -34,45 +46,6 @@ pub fn ArticleMeta(
     #[prop(optional)] query: Query,
 ) -> impl IntoView {
     let article = &bundle.bundle.articles[index];
-    let minutes = article.reading_minutes.max(1);
-    let marked = |name: &str| highlight(name, &query);
-    let author = article.author.as_deref().map(|name| {
-        let href = Route::Author(name.to_owned()).href();
-        view! { <a class="author" href=href><Highlighted runs=marked(name) /></a> }
-    });
-    let date = article.date.clone().map(|date| {
-        let shown = display_date(&date, locale);
-        view! { <time datetime=date>{shown}</time> }
-    });
-    let categories: Vec<_> = article
-        .categories
-        .iter()
-        .map(|path| {
-            let links: Vec<_> = (1..=path.len())
-                .map(|depth| {
-                    let name = marked(&path[depth - 1]);
-                    let href = Route::Category(path[..depth].to_vec()).href();
-                    view! { <a href=href><Highlighted runs=name /></a> }
-                })
-                .collect();
-            view! { <span class="category-path">{links}</span> }
-        })
-        .collect();
-    let tags: Vec<_> = article
-        .tags
-        .iter()
-        .map(|tag| {
-            let href = Route::Tag(tag.clone()).href();
-            view! { <a class="tag" href=href>"#" {tag.clone()}</a> }
-        })
-        .collect();
-    view! {
-        <p class="meta">
-            {author}
-            {date}
-            <span class="reading-time">{locale.reading_time(minutes)}</span>
-            {categories}
-            {tags}
-        </p>
-    }
+    let html = meta_line(article, locale, &query).render().into_string();
+    view! { <p class="meta" inner_html=html></p> }
 }
