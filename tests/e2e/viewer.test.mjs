@@ -549,17 +549,32 @@ test("the list keeps its scroll position across Back and reload", async () => {
   const many = {
     format: "folio-bundle",
     version: 1,
-    articles: Array.from({ length: 50 }, (_, i) => article(`s${String(i).padStart(15, "0")}`, `滚动 ${i}`, "<p>正文</p>")),
+    // Rows of different heights: every other title wraps over lines.
+    articles: Array.from({ length: 50 }, (_, i) =>
+      article(`s${String(i).padStart(15, "0")}`, `滚动 ${i}${i % 2 ? "" : " 很长的标题".repeat(i % 7 + 2)}`, "<p>正文</p>"),
+    ),
   };
   await withViewer(json(many), async ({ page, problems, url }) => {
     await page.goto(url);
     // The 15th row of the first page (newest first).
     const target = page.getByRole("link", { name: "滚动 35", exact: true });
-    await target.scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollBy(0, 200));
+    await target.waitFor();
+    // Scrolled as a reader does, a little at a time.
+    await page.evaluate(async () => {
+      const row = [...document.querySelectorAll(".row-title a")].find((link) => link.textContent === "滚动 35");
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      while (row.getBoundingClientRect().top > 200) {
+        window.scrollBy(0, 150);
+        await frame();
+      }
+    });
     await page.waitForTimeout(200);
     const before = await page.evaluate(() => window.scrollY);
     assert.ok(before > 500, `scrolled to ${before}`);
+    // Where the row is on screen: the same scrollY over a list laid out
+    // otherwise would show other rows.
+    const rowTop = () => page.getByRole("link", { name: "滚动 35", exact: true }).evaluate((link) => link.getBoundingClientRect().top);
+    const topBefore = await rowTop();
     await target.click();
     await page.getByRole("heading", { level: 1, name: "滚动 35" }).waitFor();
     assert.ok((await page.evaluate(() => window.scrollY)) < 50, "an article opens at its top");
@@ -567,10 +582,12 @@ test("the list keeps its scroll position across Back and reload", async () => {
     await page.getByRole("heading", { level: 1, name: "All articles" }).waitFor();
     await page.waitForTimeout(200);
     assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 5, "Back restores the list position");
+    assert.ok(Math.abs((await rowTop()) - topBefore) < 5, `Back shows the same row where it was: ${await rowTop()} against ${topBefore}`);
     await page.reload();
     await page.getByRole("link", { name: "滚动 35", exact: true }).waitFor();
     await page.waitForTimeout(200);
     assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - before) < 5, "a reload restores it too");
+    assert.ok(Math.abs((await rowTop()) - topBefore) < 5, `a reload shows the same row where it was: ${await rowTop()} against ${topBefore}`);
     assert.deepEqual(problems, []);
   });
 });
