@@ -545,6 +545,29 @@ test("a large bundle shows progress while it loads", async () => {
   });
 });
 
+test("a thumbnail that cannot load is hidden, the others stay", async () => {
+  const pixel = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+  const two = {
+    format: "folio-bundle",
+    version: 1,
+    articles: [
+      article("broken", "图片坏了", "<p>正文</p>", { thumbnail: "missing-thumbnail.png" }),
+      article("fine", "图片正常", "<p>正文</p>", { thumbnail: pixel, date: "2026-10-01T08:00:00Z" }),
+    ],
+  };
+  await withViewer(json(two), async ({ page, problems, url }) => {
+    await page.goto(url);
+    // Image errors do not bubble: the list catches them on their way down.
+    const failed = page.locator(".article-row img.thumbnail.failed");
+    await failed.waitFor({ state: "attached" });
+    assert.equal(await failed.count(), 1);
+    assert.equal(await failed.getAttribute("src"), "missing-thumbnail.png");
+    assert.equal(await failed.evaluate((img) => getComputedStyle(img).visibility), "hidden");
+    assert.equal(await page.locator(".article-row img.thumbnail:not(.failed)").count(), 1);
+    assert.ok(problems.every((p) => /404|missing-thumbnail/.test(p)), problems.join("\n"));
+  });
+});
+
 test("the list keeps its scroll position across Back and reload", async () => {
   const many = {
     format: "folio-bundle",
