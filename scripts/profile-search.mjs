@@ -113,7 +113,8 @@ try {
   // Tasks over PROFILE_LONG_MS (the issue's "no task longer than 50 ms").
   const longMs = Number(process.env.PROFILE_LONG_MS ?? 50);
   const marks = chunks.filter((e) => e.name?.startsWith("folio-profile:")).sort((a, b) => a.ts - b.ts);
-  const typedAt = (ts) => marks.findLast((mark) => mark.ts <= ts)?.name.slice("folio-profile:".length) ?? "(loading)";
+  // The task that types a query holds its mark: asked with the task's end.
+  const typedAt = (ts) => marks.findLast((mark) => mark.ts <= ts)?.name.slice("folio-profile:".length) ?? "(before the first query)";
   // A main-thread task is "RunTask" in older Chromium traces and
   // "ThreadControllerImpl::RunTask" in this one (156); before both were
   // looked for, this list said "none" for want of tasks.
@@ -135,7 +136,7 @@ try {
       }
     }
     const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6);
-    console.log(`a ${((to - from) / 1000).toFixed(0)} ms task at ${((from - firstTs) / 1e6).toFixed(2)} s, typing ${JSON.stringify(typedAt(from))}: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(", ")}`);
+    console.log(`a ${((to - from) / 1000).toFixed(0)} ms task at ${((from - firstTs) / 1e6).toFixed(2)} s, typing ${JSON.stringify(typedAt(to))}: ${top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(", ")}`);
   }
 
   // Self time per function from the CPU profile's samples: all of them, and
