@@ -23,10 +23,6 @@ use std::io::BufRead;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// How the viewer's search module fetches: its first hits, and how many of
-/// them get their bodies fetched for snippets.
-const VIEWER: FetchPolicy = FetchPolicy::VIEWER;
-
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let folder = PathBuf::from(args.next().ok_or("usage: split_search FOLDER [TEXT_DIR]")?);
@@ -44,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let line = line?;
         let query = Query::parse(&line);
         let mut runs = Vec::new();
-        for limit in [PAGE_SIZE, usize::MAX, VIEWER.first_hits] {
+        for limit in [PAGE_SIZE, usize::MAX, FetchPolicy::VIEWER.first_hits] {
             let started = Instant::now();
             let (found, reads) = search_split(&manifest, &loaded, &candidates, &query, limit)?;
             // The viewer then cuts snippets from the bodies of its first
@@ -52,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let first_hits: Vec<serde_json::Value> = found
                 .hits
                 .iter()
-                .take(VIEWER.snippets_wanted)
+                .take(FetchPolicy::VIEWER.snippets_wanted)
                 .map(|hit| {
                     let shard = loaded.bundle.articles[hit.index].body_shard;
                     let file = shard.map(|i| loaded.shards.body_shards[i as usize].as_str());

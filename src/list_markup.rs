@@ -78,15 +78,15 @@ impl Render for MetaLine<'_> {
 }
 
 /// One row of an article list: title (a link to the article), meta line,
-/// excerpt or snippet, thumbnail.
+/// excerpt or snippet, thumbnail; the matches of the meta line's query
+/// marked in the title and the excerpt.
 pub struct Row<'a> {
     /// The link to the article, keeping the list's search.
     pub href: String,
-    /// The title's runs, matches marked.
-    pub title: &'a [(String, bool)],
-    /// The excerpt's, or a snippet's around the first match in the body.
-    pub excerpt: &'a [(String, bool)],
-    /// The line under the title.
+    /// Runs cut around the first match in the body (`search::snippet`),
+    /// shown instead of the excerpt when there is one.
+    pub snippet: Option<Vec<(String, bool)>>,
+    /// The line under the title; its article and query are the row's.
     pub meta: MetaLine<'a>,
     /// Whether the reader has not opened the article yet.
     pub unread: bool,
@@ -94,14 +94,20 @@ pub struct Row<'a> {
 
 impl Render for Row<'_> {
     fn render_to(&self, out: &mut String) {
+        let MetaLine { article, query, .. } = self.meta;
+        let title = highlight(&article.title, query);
+        let excerpt = match &self.snippet {
+            Some(snippet) => html! { (Marked(snippet)) },
+            None => html! { (Marked(&highlight(&article.excerpt, query))) },
+        };
         html! {
             li.article-row.unread[self.unread] {
                 div.row-text {
-                    h2.row-title { a href=(self.href) { (Marked(self.title)) } }
+                    h2.row-title { a href=(self.href) { (Marked(&title)) } }
                     p.meta { (self.meta) }
-                    p.excerpt { (Marked(self.excerpt)) }
+                    p.excerpt { (excerpt) }
                 }
-                @if let Some(src) = self.meta.article.list_image() {
+                @if let Some(src) = article.list_image() {
                     img.thumbnail alt="" loading="lazy" referrerpolicy="no-referrer" src=(src);
                 }
             }

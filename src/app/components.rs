@@ -5,7 +5,6 @@ pub mod article_meta;
 pub mod article_row;
 pub mod category_nav;
 pub mod help;
-pub mod highlighted;
 pub mod list_filters;
 pub mod page_heading;
 pub mod search_box;

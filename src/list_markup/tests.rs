@@ -58,12 +58,18 @@ fn article() -> Article {
 }
 
 fn row_html(article: &Article, query: &Query, unread: bool) -> String {
-    let title = highlight(&article.title, query);
-    let excerpt = highlight(&article.excerpt, query);
+    row_with_snippet(article, query, unread, None)
+}
+
+fn row_with_snippet(
+    article: &Article,
+    query: &Query,
+    unread: bool,
+    snippet: Option<Vec<(String, bool)>>,
+) -> String {
     Row {
         href: "#/a/a1?q=x".to_owned(),
-        title: &title,
-        excerpt: &excerpt,
+        snippet,
         meta: MetaLine {
             article,
             shown_date: Some("3 days ago".to_owned()),
@@ -127,6 +133,14 @@ fn a_row_has_the_structure_the_stylesheet_and_tests_expect() {
     // Marked: 中俄 in the title, 示例 in the author and the second level.
     assert!(html.contains("<mark>中俄</mark>关系"));
     assert!(html.contains("<mark>示例</mark>日报"));
+
+    // A snippet from the body takes the excerpt's place, marks as cut.
+    let runs = vec![("…正文讲".to_owned(), false), ("中俄".to_owned(), true)];
+    let html = row_with_snippet(&article(), &Query::parse("中俄"), true, Some(runs));
+    assert!(
+        html.contains(r#"<p class="excerpt">…正文讲<mark>中俄</mark></p>"#),
+        "{html}"
+    );
 
     let read = row_html(
         &Article {

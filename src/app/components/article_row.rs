@@ -8,7 +8,6 @@ use crate::app::SharedBundle;
 use crate::i18n::Locale;
 use crate::list_markup::Row;
 use crate::route::{with_search, Route, SearchState};
-use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
 use maud::Render;
@@ -28,11 +27,9 @@ pub fn render_row(
     locale: Locale,
 ) {
     let article = &bundle.bundle.articles[index];
-    let title = highlight(&article.title, query);
     let snippet = (!query.is_empty())
         .then(|| expect_context::<SearchCache>().snippet(bundle, index, &search.text))
         .flatten();
-    let excerpt = snippet.unwrap_or_else(|| highlight(&article.excerpt, query));
     // Read untracked: the list renders its rows again when what was read
     // changes (`ArticleList`).
     let unread = use_reading()
@@ -40,8 +37,7 @@ pub fn render_row(
         .with_untracked(|state| !state.is_read(&article.id));
     Row {
         href: with_search(&Route::Article(article.id.clone()), search),
-        title: &title,
-        excerpt: &excerpt,
+        snippet,
         meta: meta_line(article, locale, query),
         unread,
     }

@@ -2,19 +2,20 @@
 
 use crate::app::bodies::use_bodies;
 use crate::app::components::article_meta::ArticleMeta;
-use crate::app::components::highlighted::Highlighted;
 use crate::app::components::page_heading::PageHeading;
 use crate::app::prefs::use_prefs;
 use crate::app::reading::use_reading;
 use crate::app::SharedBundle;
 use crate::app::{markdown, marks, sanitize};
 use crate::article::BodyFormat;
+use crate::list_markup::Marked;
 use crate::listing::{neighbours, newest_first, Filter};
 use crate::route::{Route, SearchState};
 use crate::sanitize::SafeHtml;
 use crate::search::matcher::highlight;
 use crate::search::Query;
 use leptos::prelude::*;
+use maud::Render;
 
 /// The article at `index` in the bundle, with links to its neighbours in the
 /// full list (newer, older).
@@ -44,7 +45,9 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
     });
     // Opened from a search: the title shows what matched.
     let query = Query::parse(&search.text);
-    let title = highlight(&article.title, &query);
+    let title = Marked(&highlight(&article.title, &query))
+        .render()
+        .into_string();
     let reading = use_reading();
     let id = article.id.clone();
     reading.update(|state| state.mark_read(&id));
@@ -58,7 +61,7 @@ pub fn ArticlePage(bundle: SharedBundle, index: usize, search: SearchState) -> i
     };
     view! {
         <article class="reader" lang=article.lang.clone()>
-            <PageHeading><Highlighted runs=title /></PageHeading>
+            <PageHeading><span inner_html=title></span></PageHeading>
             {
                 let bundle = bundle.clone();
                 move || {
