@@ -64,7 +64,13 @@ mod exports {
         /// The query for which a fetch failed, if one did: searches for it
         /// then answer with what is certain, and fetch nothing more.
         failed_for: Option<Query>,
+        /// The candidates rehearsed so far ([`SplitSearch::rehearse`]).
+        rehearsed: usize,
     }
+
+    /// Candidates per rehearsal call: at 100,000 articles, about 3 ms
+    /// before the code is optimized.
+    const REHEARSAL_SLICE: usize = 10_000;
 
     /// Characters either side of the first match in a snippet.
     const SNIPPET_RADIUS: usize = 60;
@@ -127,6 +133,7 @@ mod exports {
                 fetching: false,
                 unchecked: 0,
                 failed_for: None,
+                rehearsed: 0,
             })));
         }
 
@@ -154,9 +161,10 @@ mod exports {
         }
 
         /// In split mode, once every article is added: indexes their
-        /// titles, authors and categories for up to `budget_ms`; whether
-        /// that is done (the first search would otherwise do it all at
-        /// once). Always done otherwise.
+        /// titles, authors and categories, then rehearses a search over
+        /// all of them ([`SplitSearch::rehearse`]), for up to `budget_ms`;
+        /// whether that is done (the first search would otherwise do it
+        /// all at once, in a keystroke). Always done otherwise.
         pub fn prepare(&self, budget_ms: f64) -> bool {
             let Some(split) = &self.split else {
                 return true;
@@ -169,6 +177,17 @@ mod exports {
             while !search.index_titles(500) {
                 if js_sys::Date::now() - started >= budget_ms {
                     return false;
+                }
+            }
+            let total = search.articles();
+            let query = search.rehearsal_query();
+            while split.rehearsed < total {
+                let to = (split.rehearsed + REHEARSAL_SLICE).min(total);
+                let candidates: Vec<u32> = (split.rehearsed as u32..to as u32).collect();
+                std::hint::black_box(search.rehearse(&candidates, &query));
+                split.rehearsed = to;
+                if js_sys::Date::now() - started >= budget_ms {
+                    return split.rehearsed == total;
                 }
             }
             true

@@ -277,9 +277,8 @@ impl SearchIndex {
         if !missing.is_empty() {
             return Err(Unconfirmed(missing));
         }
-        Ok(ranked(searchable, candidates, query, |index, _| {
-            is_found.get(index).copied().unwrap_or(false)
-        }))
+        let is_found = |index, _: &SearchableArticle| is_found.get(index).copied().unwrap_or(false);
+        Ok(ranked(searchable, candidates, query, is_found, |_| true))
     }
 
     /// What the index alone says of `query` over its first `indexed`
@@ -332,21 +331,22 @@ impl SearchIndex {
 fn plan_in(indexes: &[&SearchIndex], query: &Query, indexed: usize) -> Plan {
     // Required terms: intersect what the index says, starting from the
     // rarest term; the inexact ones are left to confirm.
-    let lookups: Vec<(Lookup, &Term)> = query
+    let mut lookups: Vec<(Lookup, &Term)> = query
         .required()
         .map(|term| (lookup(indexes, &term.text), term))
         .collect();
-    let rarest = lookups
-        .iter()
-        .map(|(lookup, _)| &lookup.articles)
-        .min_by_key(|articles| articles.len());
+    let rarest = (0..lookups.len()).min_by_key(|&at| lookups[at].0.articles.len());
+    // The rarest list is taken, not copied, and not intersected with
+    // itself: a one-character term's list can hold most of the bundle.
     let mut possible: Postings = match rarest {
-        Some(articles) => articles.clone(),
+        Some(at) => std::mem::take(&mut lookups[at].0.articles),
         None => (0..indexed as u32).collect(),
     };
     possible.retain(|&index| (index as usize) < indexed);
-    for (lookup, _) in &lookups {
-        possible = intersect(&possible, &lookup.articles);
+    for (at, (lookup, _)) in lookups.iter().enumerate() {
+        if Some(at) != rarest {
+            possible = intersect(&possible, &lookup.articles);
+        }
     }
     let unsure = lookups
         .iter()

@@ -347,3 +347,30 @@ fn a_phrase_from_the_categories_into_the_body_is_found() {
         assert_eq!(hits.len(), usize::from(text != "\"首页 俄中\""), "{text:?}");
     }
 }
+
+#[test]
+fn a_rehearsal_finds_what_the_search_finds_and_changes_nothing() {
+    let (corpus, shards, mut split) = split_corpus(23, 300, None);
+    let query = split.rehearsal_query();
+    let term = corpus
+        .iter()
+        .find_map(|article| article.title.chars().find(|&c| is_cjk(c)))
+        .unwrap();
+    assert!(
+        query.terms.iter().any(|t| t.text == term.to_string()),
+        "{query:?}"
+    );
+    let candidates: Vec<u32> = (0..corpus.len() as u32).collect();
+    // Before any shard, only what the titles, authors and categories show.
+    let before = split.rehearse(&candidates, &query);
+    let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
+    assert!(before <= hits.len());
+    assert!(!hits.is_empty());
+    // With every shard and body here, all of them; and a search after it
+    // answers as before.
+    let (first, second) = candidates.split_at(100);
+    let rehearsed = split.rehearse(first, &query) + split.rehearse(second, &query);
+    assert_eq!(rehearsed, hits.len());
+    let (again, bodies) = answered(&mut split, &corpus, &shards, &candidates, &query);
+    assert_eq!((again, bodies), (hits, 0));
+}
