@@ -340,9 +340,10 @@ impl SplitSearch {
     /// Why: a browser runs wasm first in a baseline compiler and optimizes
     /// a function only once it has run for a while. At 100,000 articles
     /// the first query's search took one task of 35 to 50 ms in Chromium,
-    /// whatever the query, and later ones 17 to 25 ms. Rehearsing a few
-    /// thousand candidates at a time while the page is idle moves that
-    /// first run out of a keystroke.
+    /// whatever the query, and later ones 17 to 25 ms. Rehearsing a slice
+    /// of the candidates at a time while the page is idle moves that first
+    /// run out of a keystroke. Call it once the titles are indexed
+    /// ([`index_titles`](Self::index_titles)): it reads only what is here.
     pub fn rehearse(&self, candidates: &[u32], query: &Query) -> usize {
         let mut planned = self.plan(candidates, query);
         match self.decide(&mut planned, usize::MAX) {
