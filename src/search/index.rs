@@ -392,11 +392,17 @@ fn lookup(indexes: &[&SearchIndex], term: &str) -> Lookup {
         ));
     }
     let len = indexes.iter().map(|index| index.len).max().unwrap_or(0);
-    let articles = match lists.iter().min_by_key(|list| list.len()) {
+    // The shortest list is taken out and the others are intersected into
+    // it; intersecting it with itself would be a second copy for nothing.
+    let shortest = (0..lists.len()).min_by_key(|&at| lists[at].len());
+    let articles = match shortest {
         None => (0..len as u32).collect(),
-        Some(shortest) => lists
-            .iter()
-            .fold(shortest.to_vec(), |found, list| intersect(&found, list)),
+        Some(at) => {
+            let shortest = lists.swap_remove(at).into_owned();
+            lists
+                .iter()
+                .fold(shortest, |found, list| intersect(&found, list))
+        }
     };
     Lookup {
         articles,
