@@ -678,6 +678,10 @@ test("date range: from/to in the URL, with a search and a category, and quick pi
     // its text unless the viewer sets its value, not its attribute).
     assert.equal(await page.getByLabel("From").inputValue(), "");
     assert.equal(await page.getByLabel("To").inputValue(), "");
+    // A short list: the navigation (and its rule) still reaches the
+    // window's bottom.
+    const [navBottom, windowHeight] = await nav.evaluate((nav) => [nav.getBoundingClientRect().bottom, innerHeight]);
+    assert.equal(Math.round(navBottom), windowHeight);
     await screenshot(page, "viewer-date-range-desktop");
     assert.deepEqual(problems, []);
   });
