@@ -2,9 +2,10 @@
 // themes, paging, and a hostile bundle that must not run anything.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { readFileSync } from "node:fs";
-import { ROOT, DIST, DESKTOP, PHONE, bundle, launch, openPage, screenshot, serveViewer } from "./support.mjs";
+import { join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { ROOT, DIST, DESKTOP, PHONE, SHARED_CORPUS, bundle, launch, openPage, screenshot, serveViewer } from "./support.mjs";
 
 let browser;
 let demoBundle;
@@ -805,6 +806,35 @@ test("search: Chinese substrings, prefixes, phrases, exclusions, with a category
     assert.equal(await page.locator("h1 mark").innerText(), "夜跑");
     await page.goBack();
     await page.getByRole("status").filter({ hasText: "1 match" }).waitFor();
+    assert.deepEqual(problems, []);
+  });
+});
+
+test("search on the shared corpus: the viewer lists what `folio search` prints, in its order", async (t) => {
+  if (!existsSync(SHARED_CORPUS)) {
+    t.skip(`skipped: ${SHARED_CORPUS} is absent (it sits beside the repository on the team's machines)`);
+    return;
+  }
+  const bundlePath = bundle(SHARED_CORPUS);
+  const cli = (query) =>
+    JSON.parse(
+      execFileSync(resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio"), ["search", bundlePath, query, "--json"], {
+        encoding: "utf8",
+      }),
+    ).map((hit) => hit.title);
+  // The issue's substrings, a common single character, an exclusion, a
+  // phrase, an English word: each finds something here (checked below), so
+  // an empty list on both sides cannot pass for agreement.
+  const queries = ["中俄", "俄关", "中俄关系上不封顶", "的", "中国 -美国", '"外交部"', "the"];
+  await withViewer(bundlePath, async ({ page, problems, url }) => {
+    for (const query of queries) {
+      const expected = cli(query);
+      assert.ok(expected.length > 0 && expected.length <= 25, `${query}: ${expected.length} hits, one page`);
+      await page.goto(`${url}#/?q=${encodeURIComponent(query)}`);
+      const count = expected.length === 1 ? "1 match" : `${expected.length} matches`;
+      await page.getByRole("status").filter({ hasText: count }).waitFor();
+      assert.deepEqual(await page.locator(".article-row .row-title").allInnerTexts(), expected, query);
+    }
     assert.deepEqual(problems, []);
   });
 });
