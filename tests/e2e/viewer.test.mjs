@@ -830,6 +830,10 @@ test("search on the shared corpus: the viewer lists what `folio search` prints, 
     for (const query of queries) {
       const expected = cli(query);
       assert.ok(expected.length > 0 && expected.length <= 25, `${query}: ${expected.length} hits, one page`);
+      // Through the unsearched list, so that the count waited for below
+      // cannot be the previous query's.
+      await page.goto(`${url}#/`);
+      await page.getByRole("status").filter({ hasText: / articles$/ }).waitFor();
       await page.goto(`${url}#/?q=${encodeURIComponent(query)}`);
       const count = expected.length === 1 ? "1 match" : `${expected.length} matches`;
       await page.getByRole("status").filter({ hasText: count }).waitFor();
