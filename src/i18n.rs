@@ -36,6 +36,8 @@ pub struct Text {
     pub recent: [&'static str; 3],
     /// Clears the date range.
     pub any_time: &'static str,
+    /// Clears the search, the filters and the category, author or tag.
+    pub clear_all: &'static str,
     /// Toggle: only articles not opened yet.
     pub unread_only: &'static str,
     /// Toggle: only starred articles.
@@ -104,6 +106,7 @@ const ZH: Text = Text {
     date_to: "到",
     recent: ["最近 7 天", "最近 30 天", "最近一年"],
     any_time: "不限时间",
+    clear_all: "全部清除",
     unread_only: "仅未读",
     starred_only: "仅收藏",
     open_categories: "☰ 分类",
@@ -151,6 +154,7 @@ const EN: Text = Text {
     date_to: "To",
     recent: ["Last 7 days", "Last 30 days", "Last year"],
     any_time: "Any time",
+    clear_all: "Clear all",
     unread_only: "Unread only",
     starred_only: "Starred only",
     open_categories: "☰ Categories",

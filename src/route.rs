@@ -89,6 +89,27 @@ impl Route {
         !matches!(self, Route::Article(_) | Route::Unknown(_))
     }
 
+    /// The list "clear all" leads to from this one, with `search` in it:
+    /// every article, or the starred ones from the starred view (a view,
+    /// not a filter); `None` when nothing narrows the list.
+    ///
+    /// ```
+    /// use folio::route::{Route, SearchState};
+    /// let none = SearchState::default();
+    /// let typed = none.with_text("中俄");
+    /// assert_eq!(Route::Author("示例日报".into()).cleared(&none), Some(Route::Library));
+    /// assert_eq!(Route::Starred.cleared(&typed), Some(Route::Starred));
+    /// assert_eq!(Route::Starred.cleared(&none), None);
+    /// assert_eq!(Route::Library.cleared(&none), None);
+    /// ```
+    pub fn cleared(&self, search: &SearchState) -> Option<Route> {
+        match self {
+            Route::Category(_) | Route::Author(_) | Route::Tag(_) => Some(Route::Library),
+            Route::Library | Route::Starred if search.is_active() => Some(self.clone()),
+            _ => None,
+        }
+    }
+
     /// The hash for this route, with the leading `#`.
     pub fn href(&self) -> String {
         match self {

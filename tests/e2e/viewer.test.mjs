@@ -684,6 +684,19 @@ test("date range: from/to in the URL, with a search and a category, and quick pi
     const [navBottom, windowHeight] = await nav.evaluate((nav) => [nav.getBoundingClientRect().bottom, innerHeight]);
     assert.equal(Math.round(navBottom), windowHeight);
     await screenshot(page, "viewer-date-range-desktop");
+
+    // One "clear all" resets the search, the range, the marks and the
+    // category; the unfiltered list has none.
+    await page.goto(`${url}#/c/%E6%96%B0%E5%AA%92%E4%BD%93?q=%E7%A4%BA%E4%BE%8B&from=2026-11-01&unread=1`);
+    await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
+    await page.getByRole("status").filter({ hasText: /^\d+ match(es)?$/ }).waitFor();
+    await page.getByRole("button", { name: "Clear all" }).click();
+    await page.waitForFunction(() => location.hash === "#/");
+    await page.getByRole("status").filter({ hasText: "8 articles" }).waitFor();
+    assert.equal(await page.getByRole("searchbox", { name: "Search" }).inputValue(), "");
+    assert.equal(await page.getByLabel("From").inputValue(), "");
+    assert.equal(await page.getByRole("button", { name: "Unread only" }).getAttribute("aria-pressed"), "false");
+    assert.equal(await page.getByRole("button", { name: "Clear all" }).count(), 0);
     assert.deepEqual(problems, []);
   });
 });

@@ -2,7 +2,8 @@
 //! fields and quick picks, "last 7 days") and the reader's own marks (unread
 //! only, starred only), kept in the location (`from=`/`to=`, `unread=1`,
 //! `starred=1`) with the search, so they can be bookmarked and stepped
-//! through with Back.
+//! through with Back; and the one "clear all" that resets them, the search
+//! and the category, author or tag.
 
 use crate::app::prefs::use_prefs;
 use crate::app::router::{use_router, Router};
@@ -28,7 +29,8 @@ fn apply(router: Router, state: SearchState) {
     router.go(&with_search(&route, &state));
 }
 
-/// Day fields, quick picks and the unread/starred toggles.
+/// Day fields, quick picks, the unread/starred toggles, and "clear all"
+/// when anything narrows the list.
 #[component]
 pub fn ListFilters(search: SearchState) -> impl IntoView {
     let prefs = use_prefs();
@@ -106,6 +108,17 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         };
         view! { <button type="button" class="any-time" on:click=any_time>{move || text().any_time}</button> }
     });
+    // One control undoes every narrowing at once: the text, the dates, the
+    // marks, and the category, author or tag.
+    let route = Route::parse(&router.location_untracked());
+    let clear_all = route.cleared(&search).map(|unfiltered| {
+        let href = with_search(&unfiltered, &SearchState::default());
+        view! {
+            <button type="button" class="clear-all" on:click=move |_| router.go(&href)>
+                {move || text().clear_all}
+            </button>
+        }
+    });
     view! {
         <div class="list-filters" role="group" aria-label=move || text().filters>
             <label>
@@ -120,6 +133,7 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
             {clear}
             {unread}
             {starred}
+            {clear_all}
         </div>
     }
 }
