@@ -8,9 +8,9 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { startServer } from "../../scripts/serve.mjs";
-import { DESKTOP, DIST, ROOT, bundle, launch, openPage, screenshot } from "./support.mjs";
+import { DESKTOP, DIST, FOLIO_BIN, ROOT, bundle, launch, openPage, screenshot } from "./support.mjs";
 
 const NGINX = "/usr/sbin/nginx";
 const BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
@@ -49,7 +49,7 @@ before(async () => {
     stdio: "inherit",
   });
   // A split bundle beside it (`folio bundle --split`), for its shards' headers.
-  execFileSync(resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio"), [
+  execFileSync(FOLIO_BIN, [
     "bundle", join(ROOT, "demo/posts"), "-o", join(site, "split"), "--split",
     "--articles-per-shard", "2", "--bodies-per-shard", "3", "--quiet",
   ]);

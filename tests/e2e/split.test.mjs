@@ -8,8 +8,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { DESKTOP, PHONE, ROOT, launch, openPage, screenshot, serveViewer } from "./support.mjs";
+import { join } from "node:path";
+import { DESKTOP, FOLIO_BIN, PHONE, launch, openPage, screenshot, serveViewer } from "./support.mjs";
 
 const POSTS = 130;
 let browser;
@@ -37,8 +37,7 @@ before(async () => {
   for (let n = 1; n <= POSTS; n++) writeFileSync(join(posts, `post-${n}.md`), post(n));
   folder = join(mkdtempSync(join(tmpdir(), "folio-split-")), "site");
   mkdirSync(folder);
-  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
-  execFileSync(bin, ["bundle", posts, "-o", folder, "--split", "--articles-per-shard", "30", "--bodies-per-shard", "10", "--quiet"], {
+  execFileSync(FOLIO_BIN, ["bundle", posts, "-o", folder, "--split", "--articles-per-shard", "30", "--bodies-per-shard", "10", "--quiet"], {
     stdio: "inherit",
   });
   manifest = JSON.parse(readFileSync(join(folder, "bundle.json"), "utf8"));
@@ -252,8 +251,7 @@ async function serveBundled(count, write) {
   for (let n = 1; n <= count; n++) writeFileSync(join(posts, `post-${n}.md`), write(n));
   const site = join(mkdtempSync(join(tmpdir(), "folio-split-site-")), "site");
   mkdirSync(site);
-  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
-  execFileSync(bin, ["bundle", posts, "-o", site, "--split", "--quiet"], { stdio: "inherit" });
+  execFileSync(FOLIO_BIN, ["bundle", posts, "-o", site, "--split", "--quiet"], { stdio: "inherit" });
   const bundle = JSON.parse(readFileSync(join(site, "bundle.json"), "utf8"));
   const files = { "bundle.json": join(site, "bundle.json") };
   for (const shard of [...bundle.body_shards, ...bundle.index_shards]) files[shard.file] = join(site, shard.file);

@@ -37,11 +37,13 @@ export function launch() {
   });
 }
 
+/** The `folio` binary the tests run (`make test` sets FOLIO_BIN). */
+export const FOLIO_BIN = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
+
 /** Bundles `postsDir` with the real binary; returns the bundle's path. */
 export function bundle(postsDir) {
-  const bin = resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio");
   const out = join(mkdtempSync(join(tmpdir(), "folio-e2e-")), "bundle.json");
-  execFileSync(bin, ["bundle", postsDir, "-o", out, "--quiet"], { stdio: "inherit" });
+  execFileSync(FOLIO_BIN, ["bundle", postsDir, "-o", out, "--quiet"], { stdio: "inherit" });
   return out;
 }
 

@@ -2,10 +2,10 @@
 // themes, paging, and a hostile bundle that must not run anything.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { ROOT, DIST, DESKTOP, PHONE, SHARED_CORPUS, bundle, launch, openPage, screenshot, serveViewer } from "./support.mjs";
+import { ROOT, DIST, DESKTOP, PHONE, FOLIO_BIN, SHARED_CORPUS, bundle, launch, openPage, screenshot, serveViewer } from "./support.mjs";
 
 let browser;
 let demoBundle;
@@ -833,9 +833,7 @@ test("search on the shared corpus: the viewer lists what `folio search` prints, 
   const bundlePath = bundle(SHARED_CORPUS);
   const cli = (query) =>
     JSON.parse(
-      execFileSync(resolve(ROOT, process.env.FOLIO_BIN ?? "target/debug/folio"), ["search", bundlePath, query, "--json"], {
-        encoding: "utf8",
-      }),
+      execFileSync(FOLIO_BIN, ["search", bundlePath, query, "--json"], { encoding: "utf8" }),
     ).map((hit) => hit.title);
   // The issue's substrings, a common single character, an exclusion, a
   // phrase, an English word: each finds something here (checked below), so

@@ -112,7 +112,8 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
     // marks, and the category, author or tag.
     let route = Route::parse(&router.location_untracked());
     let clear_all = route.cleared(&search).map(|unfiltered| {
-        let href = with_search(&unfiltered, &SearchState::default());
+        // The route alone: no search, no filters.
+        let href = unfiltered.href();
         view! {
             <button type="button" class="clear-all" on:click=move |_| router.go(&href)>
                 {move || text().clear_all}
