@@ -14,8 +14,13 @@ pub mod split;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "folio-bundle";
-/// The bundle version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The bundle version this build writes.
+///
+/// Version 2 changed only the split layout's index keys (search's text
+/// folding became NFKC, `src/search/normalize.rs`), so this build also reads
+/// version 1 bundles, except split ones with an index, whose keys a query
+/// would no longer find: [`BundleError::StaleIndex`].
+pub const VERSION: u64 = 2;
 
 /// A whole bundle as written to disk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,11 +130,15 @@ pub enum BundleError {
     #[error("not a folio bundle: {0}")]
     NotABundle(String),
     /// A folio bundle of a version this build cannot read.
-    #[error("unsupported bundle version {found} (this viewer reads version {VERSION})")]
+    #[error("unsupported bundle version {found} (this viewer reads versions 1 to {VERSION})")]
     UnsupportedVersion {
         /// The version the bundle declares.
         found: String,
     },
+    /// A version 1 split bundle with an index, which this build cannot
+    /// search ([`VERSION`]).
+    #[error("this split bundle is version 1, and its search index folds text differently from this viewer's: rebuild it with `folio bundle --split`")]
+    StaleIndex,
     /// A top-level field has the wrong type.
     #[error("{path}: {message}")]
     WrongType {
@@ -195,8 +204,8 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
         }
         None => return Err(BundleError::NotABundle("no \"format\" field".to_owned())),
     }
-    match envelope.version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+    let version = match envelope.version {
+        Some(serde_json::Value::Number(n)) if matches!(n.as_u64(), Some(1 | VERSION)) => n.as_u64(),
         Some(other) => {
             return Err(BundleError::UnsupportedVersion {
                 found: json_value_in_brief(&other),
@@ -207,13 +216,16 @@ pub fn parse(json: &str) -> Result<LoadedBundle, BundleError> {
                 found: "none".to_owned(),
             })
         }
-    }
+    };
     let shards = split::Shards::read(
         envelope.layout,
         envelope.article_shards,
         envelope.body_shards,
         envelope.index_shards,
     )?;
+    if version == Some(1) && !shards.index_shards.is_empty() {
+        return Err(BundleError::StaleIndex);
+    }
     let raw_articles: Vec<&RawValue> = match envelope.articles {
         Some(raw) => serde_json::from_str(raw.get()).map_err(|err| BundleError::WrongType {
             path: "articles".to_owned(),
@@ -358,7 +370,7 @@ mod tests {
         let json = Bundle::new(vec![article("a")]).to_json().unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["format"], "folio-bundle");
-        assert_eq!(value["version"], 1);
+        assert_eq!(value["version"], 2);
         let first = &value["articles"][0];
         for key in [
             "id",
@@ -414,6 +426,19 @@ mod tests {
     }
 
     #[test]
+    fn version_1_reads_where_nothing_it_holds_changed() {
+        let single = r#"{"format":"folio-bundle","version":1,"articles":[
+            {"id":"a","title":"ok","body":"","source":"a.md"}]}"#;
+        assert_eq!(parse(single).unwrap().bundle.articles.len(), 1);
+        let split_without_index = r#"{"format":"folio-bundle","version":1,"layout":"split",
+            "articles":[{"id":"a","title":"ok","body":"","source":"a.md","body_shard":0,"number":0}],
+            "body_shards":[{"file":"bodies/0.json","count":1}]}"#;
+        let loaded = parse(split_without_index).unwrap();
+        assert!(loaded.shards.is_split());
+        assert!(loaded.shards.index_shards.is_empty());
+    }
+
+    #[test]
     fn whole_bundle_errors_say_what_failed() {
         let cases = [
             (
@@ -426,8 +451,13 @@ mod tests {
                 "not a folio bundle",
             ),
             (
-                "{\"format\":\"folio-bundle\",\"version\":2,\"articles\":[]}",
-                "unsupported bundle version 2",
+                "{\"format\":\"folio-bundle\",\"version\":3,\"articles\":[]}",
+                "unsupported bundle version 3 (this viewer reads versions 1 to 2)",
+            ),
+            (
+                "{\"format\":\"folio-bundle\",\"version\":1,\"layout\":\"split\",\"articles\":[],
+                  \"index_shards\":[{\"file\":\"index/0.json\",\"first_key\":\"\"}]}",
+                "this split bundle is version 1",
             ),
             (
                 "{\"format\":\"folio-bundle\",\"version\":1,\"articles\":{}}",

@@ -32,7 +32,7 @@ fn manifest(all: &[Article], inline: usize, counts: &[usize]) -> String {
         .collect();
     json!({
         "format": "folio-bundle",
-        "version": 1,
+        "version": 2,
         "layout": "split",
         "timezone": "+08:00",
         "categories": whole.categories,

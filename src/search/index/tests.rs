@@ -159,7 +159,17 @@ const ZH: &[&str] = &[
     "合作",
     "攀登",
 ];
-const JA: &[&str] = &["ニュース", "声優", "イベント", "の", "は", "放送", "東京"];
+const JA: &[&str] = &[
+    "ニュース",
+    "声優",
+    "イベント",
+    "の",
+    "は",
+    "放送",
+    "東京",
+    "ﾆｭｰｽ",
+    "ｶﾞｲﾄﾞ",
+];
 const EN: &[&str] = &[
     "Linux",
     "linear",
@@ -257,10 +267,11 @@ fn finds_what_the_scan_finds_on_a_generated_corpus() {
 }
 
 /// Characters chosen to meet every boundary the rules have: CJK next to
-/// Latin, punctuation inside words, full-width and accented forms.
+/// Latin, punctuation inside words, full-width, half-width and accented
+/// forms (precomposed and not).
 const ALPHABET: &[char] = &[
     '中', '俄', '关', '系', 'の', 'ア', '한', 'a', 'b', 'x', 'A', '1', ' ', '-', '.', 'Ａ', 'é',
-    '、',
+    '、', 'ｱ', 'ｶ', 'ﾞ', '\u{301}',
 ];
 
 fn random_text() -> impl Strategy<Value = String> {

@@ -35,8 +35,9 @@ fn what_a_query_finds() {
             "Ten years ago most overnight routes had closed. This is a phrase.",
         ),
         article("Ｆｕｌｌ width", "Crème brûlée in Zürich."),
+        article("ｶﾞｲﾄﾞﾌﾞｯｸ", "Cafe\u{301} finale."),
     ];
-    let cases: [(&str, Vec<usize>); 18] = [
+    let cases: [(&str, Vec<usize>); 23] = [
         ("中俄", vec![0]),
         ("俄关", vec![0]),
         ("中俄关系上不封顶", vec![0]),
@@ -54,7 +55,12 @@ fn what_a_query_finds() {
         ("full", vec![3]),
         ("ＦＵＬＬ", vec![3]),
         ("creme zurich", vec![3]),
-        ("观察者网", vec![3, 2, 1, 0]),
+        ("观察者网", vec![4, 3, 2, 1, 0]),
+        ("ガイド", vec![4]),
+        ("ｲﾄﾞ", vec![4]),
+        ("café", vec![4]),
+        ("cafe\u{301}", vec![4]),
+        ("ｆｉｎａｌｅ", vec![4]),
     ];
     for (query, expected) in cases {
         assert_eq!(found(query, &articles), expected, "{query}");
@@ -93,6 +99,21 @@ fn highlights_map_back_to_the_original_text() {
     assert_eq!(joined, "About LINUX and 中俄关系");
     let wide = highlight("Ｌｉｎｕｘ!", &Query::parse("linux"));
     assert_eq!(wide[0], ("Ｌｉｎｕｘ".to_owned(), true));
+    // Folded forms are marked whole: the half-width voicing mark and the
+    // accent with their letters.
+    let marked = |text: &str, query: &str| -> Vec<String> {
+        let runs = highlight(text, &Query::parse(query));
+        assert_eq!(
+            runs.iter().map(|(t, _)| t.as_str()).collect::<String>(),
+            text
+        );
+        runs.into_iter()
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t)
+            .collect()
+    };
+    assert_eq!(marked("ｶﾞｲﾄﾞﾌﾞｯｸ", "ガイド"), ["ｶﾞｲﾄﾞ"]);
+    assert_eq!(marked("a cafe\u{301}!", "café"), ["cafe\u{301}"]);
     // No required term: the text as one unmarked run.
     for query in ["", "-linux"] {
         let runs = highlight("About LINUX", &Query::parse(query));

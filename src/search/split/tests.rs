@@ -349,6 +349,44 @@ fn a_phrase_from_the_categories_into_the_body_is_found() {
 }
 
 #[test]
+fn width_forms_and_accents_fold_alike_in_the_index_shards_and_the_query() {
+    let body = |text: &str| Article {
+        title: "标题".to_owned(),
+        body: format!("<p>{text}</p>"),
+        ..Article::default()
+    };
+    let corpus = vec![
+        body("ｶﾞｲﾄﾞﾌﾞｯｸ ｻｰﾋﾞｽ"),
+        body("ガイドブック"),
+        body("Cafe\u{301} ＬＩＮＵＸ"),
+        body("café linux"),
+    ];
+    let mut writer = IndexWriter::new();
+    for article in &corpus {
+        writer.add_fields(&[&indexed_body(&article.body)]);
+    }
+    let shards = writer.to_shards(3_000);
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<u32> = (0..4).rev().collect();
+    let reference: Vec<usize> = (0..4).rev().collect();
+    for (text, expected) in [
+        ("ガイド", vec![1, 0]),
+        ("ｶﾞｲﾄﾞ", vec![1, 0]),
+        ("サービス", vec![0]),
+        ("café", vec![3, 2]),
+        ("cafe\u{301} linux", vec![3, 2]),
+        ("ｌｉｎ", vec![3, 2]),
+    ] {
+        let query = Query::parse(text);
+        let mut split = fresh(&corpus, &shards, None);
+        let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
+        assert_eq!(hits, search(&full, &reference, &query), "{text:?}");
+        let found: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+}
+
+#[test]
 fn a_rehearsal_finds_what_the_search_finds_and_changes_nothing() {
     let (corpus, shards, mut split) = split_corpus(23, 300, None);
     let query = split.rehearsal_query();
