@@ -300,8 +300,52 @@ fn search_finds_what_chinese_readers_type() {
         titles("中俄", &["--author", "观察者网"]).1,
         vec![guancha.clone()]
     );
-    assert_eq!(titles("中俄", &["--from", "2000-01-01"]).1, vec![guancha]);
+    assert_eq!(
+        titles("中俄", &["--from", "2000-01-01"]).1,
+        vec![guancha.clone()]
+    );
     assert_eq!(titles("中俄", &["--to", "2000-01-01"]), (Some(1), vec![]));
+    // Hits through each filter, not only misses: a category at any depth,
+    // with an author, and the post's own day (2022-02-05) as both ends.
+    for category in ["新媒体", "新媒体/观察者网", "新媒体/观察者网/首页"] {
+        assert_eq!(
+            titles("中俄", &["--category", category]),
+            (Some(0), vec![guancha.clone()]),
+            "{category}"
+        );
+    }
+    let both = ["--category", "新媒体/观察者网", "--author", "观察者网"];
+    assert_eq!(titles("中俄", &both).1, vec![guancha.clone()]);
+    let other_author = ["--category", "新媒体/观察者网", "--author", "IT之家"];
+    assert_eq!(titles("中俄", &other_author), (Some(1), vec![]));
+    let that_day = ["--from", "2022-02-05", "--to", "2022-02-05"];
+    assert_eq!(titles("中俄", &that_day).1, vec![guancha.clone()]);
+    assert_eq!(titles("中俄", &["--to", "2022-02-04"]), (Some(1), vec![]));
+    assert_eq!(titles("中俄", &["--from", "2022-02-06"]), (Some(1), vec![]));
+
+    // --json prints the same hits, in the same order, as id and title.
+    let plain = folio(&["search", out.to_str().unwrap(), "Linu"]);
+    let json = folio(&["search", out.to_str().unwrap(), "Linu", "--json"]);
+    assert_eq!(json.status.code(), Some(0));
+    let printed: Vec<(String, String)> = String::from_utf8_lossy(&plain.stdout)
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(id, title)| (id.to_owned(), title.to_owned()))
+        .collect();
+    let parsed: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let from_json: Vec<(String, String)> = parsed
+        .iter()
+        .map(|hit| {
+            let field = |name: &str| hit[name].as_str().unwrap_or_default().to_owned();
+            (field("id"), field("title"))
+        })
+        .collect();
+    assert_eq!(from_json, printed);
+    assert_eq!(from_json.len(), linux.len());
+    assert!(from_json.iter().all(|(id, _)| id.len() == 16));
+    let none = folio(&["search", out.to_str().unwrap(), "zzzzqx", "--json"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&none.stdout).trim(), "[]");
     let bad_day = folio(&[
         "search",
         out.to_str().unwrap(),

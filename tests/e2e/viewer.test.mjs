@@ -333,7 +333,14 @@ test("load failures say what failed and offer a retry", async () => {
   const cases = [
     [{ status: 404, body: "missing" }, /bundle\.json answered HTTP 404/],
     [{ status: 200, body: '{"format":"folio-bundle","version":1,"articles":[{"id":' }, /not a readable bundle: not JSON/],
-    [{ status: 200, body: '{"format":"folio-bundle","version":2,"articles":[]}' }, /unsupported bundle version 2/],
+    [{ status: 200, body: '{"format":"folio-bundle","version":3,"articles":[]}' }, /unsupported bundle version 3/],
+    [
+      {
+        status: 200,
+        body: '{"format":"folio-bundle","version":1,"layout":"split","articles":[],"index_shards":[{"file":"index/0.json","first_key":""}]}',
+      },
+      /split bundle is version 1.*rebuild it with `folio bundle --split`/,
+    ],
     [{ status: 200, body: '{"hello":"world"}' }, /not a folio bundle/],
   ];
   for (const [response, expected] of cases) {
