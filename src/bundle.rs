@@ -16,10 +16,11 @@ pub mod split;
 pub const FORMAT: &str = "folio-bundle";
 /// The bundle version this build writes.
 ///
-/// Version 2 changed only the split layout's index keys (search's text
-/// folding became NFKC, `src/search/normalize.rs`), so this build also reads
-/// version 1 bundles, except split ones with an index, whose keys a query
-/// would no longer find: [`BundleError::StaleIndex`].
+/// Version 2 changed only the split layout's index: its keys (search's
+/// text folding now folds half-width forms and decomposed accents,
+/// `src/search/normalize.rs`) and the coding of its postings
+/// (`src/search/index/shards.rs`). So this build also reads version 1
+/// bundles, except split ones with an index: [`BundleError::StaleIndex`].
 pub const VERSION: u64 = 2;
 
 /// A whole bundle as written to disk.
@@ -137,7 +138,7 @@ pub enum BundleError {
     },
     /// A version 1 split bundle with an index, which this build cannot
     /// search ([`VERSION`]).
-    #[error("this split bundle is version 1, and its search index folds text differently from this viewer's: rebuild it with `folio bundle --split`")]
+    #[error("this split bundle is version 1, whose search index this viewer cannot read: rebuild it with `folio bundle --split`")]
     StaleIndex,
     /// A top-level field has the wrong type.
     #[error("{path}: {message}")]

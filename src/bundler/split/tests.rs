@@ -226,7 +226,7 @@ fn a_search_names_an_index_shard_it_cannot_read() {
     let shard = &written.index_shards[0].file;
     fs::write(
         dir.path().join(shard),
-        "{\"format\":\"folio-index\",\"keys\":{\"正文\":[9]}}",
+        "{\"format\":\"folio-index\",\"keys\":{\"正文\":\"f\"}}",
     )
     .unwrap();
     let err = search_split(&manifest, &loaded, &[0], &Query::parse("正文"), 1).unwrap_err();

@@ -7,7 +7,8 @@
 //! so one key is in exactly one shard, found from the shards' first keys,
 //! and a word prefix is a run of shards. Postings are article numbers
 //! (positions in the bundle, oldest first), ascending, written as the first
-//! number then the gaps: small numbers, which compress well.
+//! number then the gaps, in the base-32 text of [`write_numbers`]: small
+//! numbers, mostly one character each, which compress well.
 
 use super::{distinct_keys, gram_key, keys_of, union, Postings, SearchIndex};
 use crate::bundle::BundleError;
@@ -15,6 +16,7 @@ use crate::script::is_cjk;
 use crate::search::Query;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The `format` of an index shard.
@@ -34,8 +36,67 @@ pub struct IndexShard {
 struct ShardDocument<'a> {
     #[serde(borrow)]
     format: &'a str,
-    /// Key to postings, gap-coded.
-    keys: BTreeMap<String, Vec<u32>>,
+    /// Key to postings, gap-coded by [`write_numbers`]. (Borrowed as they
+    /// are read: no character of the coding needs a JSON escape, though a
+    /// writer may escape one all the same.)
+    #[serde(borrow)]
+    keys: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+}
+
+/// The first digit value of a number's last digit (`]`, U+005D, is 0) and
+/// of the digits before it (`#`, U+0023, is 0): two runs of 32 characters
+/// without `"` and `\`, so that no digit needs an escape in JSON.
+const LAST_DIGIT: u8 = b']';
+const LEADING_DIGIT: u8 = b'#';
+
+/// `numbers` as text: each in base 32, most significant digit first, its
+/// last digit one of `]`…`|` and any before it `#`…`B`, so numbers need
+/// no separator. A gap below 32 is one character: against JSON arrays of
+/// decimals, brotli packs a bundle's index shards 16% smaller (1,000
+/// generated articles: 313 → 264 KB, near the 266 KB that any coding of
+/// the postings, one key at a time, needs at least).
+///
+/// ```
+/// use folio::search::index::shards::{read_numbers, write_numbers};
+/// assert_eq!(write_numbers([3, 1, 40]), "`^$e");
+/// assert_eq!(read_numbers("`^$e"), Some(vec![3, 1, 40]));
+/// ```
+pub fn write_numbers(numbers: impl IntoIterator<Item = u32>) -> String {
+    let mut text = String::new();
+    let mut digits = Vec::with_capacity(7);
+    for mut number in numbers {
+        digits.clear();
+        digits.push(LAST_DIGIT + (number % 32) as u8);
+        number /= 32;
+        while number > 0 {
+            digits.push(LEADING_DIGIT + (number % 32) as u8);
+            number /= 32;
+        }
+        text.extend(digits.iter().rev().map(|&digit| char::from(digit)));
+    }
+    text
+}
+
+/// The numbers [`write_numbers`] wrote, or `None` when `text` has another
+/// character, ends inside a number, or holds one over `u32::MAX`.
+pub fn read_numbers(text: &str) -> Option<Vec<u32>> {
+    let mut numbers = Vec::with_capacity(text.len());
+    let mut number: u32 = 0;
+    let mut inside = false;
+    for byte in text.bytes() {
+        let (digit, last) = match byte {
+            b']'..=b'|' => (byte - LAST_DIGIT, true),
+            b'#'..=b'B' => (byte - LEADING_DIGIT, false),
+            _ => return None,
+        };
+        number = number.checked_mul(32)?.checked_add(u32::from(digit))?;
+        inside = !last;
+        if last {
+            numbers.push(number);
+            number = 0;
+        }
+    }
+    (!inside).then_some(numbers)
 }
 
 /// The text form of a gram key.
@@ -180,22 +241,22 @@ impl IndexWriter {
             )
             .collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut current: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut current: BTreeMap<Cow<str>, Cow<str>> = BTreeMap::new();
         let mut bytes = 0;
-        let cut = |current: &mut BTreeMap<String, Vec<u32>>| {
-            let first_key = current.keys().next().cloned()?;
+        let cut = |current: &mut BTreeMap<Cow<str>, Cow<str>>| {
+            let first_key = current.keys().next()?.to_string();
             let document = ShardDocument {
                 format: INDEX_FORMAT,
                 keys: std::mem::take(current),
             };
-            // A map of strings to numbers always serializes.
+            // A map of strings to strings always serializes.
             let json = serde_json::to_string(&document).unwrap_or_default();
             Some(IndexShard { first_key, json })
         };
         for (key, postings) in keys {
-            let gaps = postings.gaps();
-            // Digits, commas, quotes and the key: close enough to cut by.
-            let size = key.len() + 4 + gaps.iter().map(|gap| digits(*gap) + 1).sum::<usize>();
+            let postings = write_numbers(postings.gaps());
+            // The key, the postings, quotes, a colon and a comma.
+            let size = key.len() + postings.len() + 6;
             if bytes + size > max_bytes {
                 if let Some(shard) = cut(&mut current) {
                     write(shard)?;
@@ -203,7 +264,7 @@ impl IndexWriter {
                 bytes = 0;
             }
             bytes += size;
-            current.insert(key, gaps);
+            current.insert(Cow::Owned(key), Cow::Owned(postings));
         }
         match cut(&mut current) {
             Some(shard) => write(shard),
@@ -242,21 +303,21 @@ impl SearchIndex {
         // leaves the index as it was.
         let mut decoded = Vec::with_capacity(document.keys.len());
         for (key, gaps) in document.keys {
-            let postings =
-                self.postings_from_gaps(&gaps)
-                    .ok_or_else(|| BundleError::WrongType {
-                        path: format!("keys.{key}"),
-                        message: format!(
-                            "postings must be ascending article numbers below {}",
-                            self.len
-                        ),
-                    })?;
+            let postings = read_numbers(&gaps)
+                .and_then(|gaps| self.postings_from_gaps(&gaps))
+                .ok_or_else(|| BundleError::WrongType {
+                    path: format!("keys.{key}"),
+                    message: format!(
+                        "postings must be ascending article numbers below {}, gap-coded in base 32 (docs/bundle-format.md)",
+                        self.len
+                    ),
+                })?;
             decoded.push((key, postings));
         }
         for (key, postings) in decoded {
             let merged = match gram_of_text(&key) {
                 Some(gram) => self.grams.entry(gram).or_default(),
-                None => self.words.entry(key.into_boxed_str()).or_default(),
+                None => self.words.entry(key.into()).or_default(),
             };
             *merged = union(merged, &postings);
         }
@@ -282,11 +343,6 @@ impl SearchIndex {
         }
         Some(postings)
     }
-}
-
-/// How many decimal digits `n` takes.
-fn digits(n: u32) -> usize {
-    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 /// The shards of a split bundle's index, by their first keys: which of them

@@ -40,7 +40,7 @@ fn a_split_index_finds_what_the_scan_finds() {
     let full: Vec<_> = articles.iter().map(SearchableArticle::new).collect();
     let partial: Vec<_> = articles.iter().map(without_body).collect();
     let partial_index = SearchIndex::build(&partial);
-    let shards = body_index(&articles).0.to_shards(2_000);
+    let shards = body_index(&articles).0.to_shards(1_000);
     assert!(
         shards.len() > 20,
         "small shards, so queries span several: {}",
@@ -117,7 +117,7 @@ fn shards_are_written_gap_coded_with_their_format() {
     assert_eq!(shards[0].first_key, "linear");
     assert_eq!(
         shards[0].json,
-        r#"{"format":"folio-index","keys":{"linear":[2],"linux":[0],"中":[0,2],"中俄":[0],"俄":[0,3]}}"#
+        r#"{"format":"folio-index","keys":{"linear":"_","linux":"]","中":"]_","中俄":"]","俄":"]`"}}"#
     );
 }
 
@@ -157,7 +157,12 @@ fn bad_shards_are_refused_with_the_key_named() {
     assert!(refused("{").starts_with("not JSON"));
     assert!(refused(r#"{"format":"folio","keys":{}}"#).contains("folio-index"));
     assert!(refused(r#"{"format":"folio-index","keys":[]}"#).starts_with("keys:"));
-    for bad in [r#"[0,3]"#, r#"[1,0]"#, r#"[4294967295,1]"#] {
+    // Version 1's decimal arrays are not postings.
+    let decimal = refused(r#"{"format":"folio-index","keys":{"中俄":[0,2]}}"#);
+    assert!(decimal.starts_with("keys:"), "{decimal}");
+    // 0 then 3; 1 then 0; u32::MAX then 1; a character outside the coding;
+    // a number cut short.
+    for bad in [r#""]`""#, r#""^]""#, r#""&BBBBB|^""#, r#""]!""#, r#""]#""#] {
         let json = format!(r#"{{"format":"folio-index","keys":{{"中俄":{bad}}}}}"#);
         let message = refused(&json);
         assert!(message.starts_with("keys.中俄: "), "{bad}: {message}");
@@ -165,9 +170,35 @@ fn bad_shards_are_refused_with_the_key_named() {
     }
     let mut index = index.clone();
     index
-        .absorb_shard(r#"{"format":"folio-index","keys":{"中俄":[0,2]}}"#)
+        .absorb_shard(r#"{"format":"folio-index","keys":{"中俄":"]_"}}"#)
         .unwrap();
     assert_eq!(index.may_contain("中俄"), [0, 2]);
+    // An escaped digit is the digit.
+    let mut escaped = SearchIndex::new();
+    for _ in 0..3 {
+        escaped.add_fields(&[""]);
+    }
+    escaped
+        .absorb_shard(r#"{"format":"folio-index","keys":{"中俄":"]_"}}"#)
+        .unwrap();
+    assert_eq!(escaped.may_contain("中俄"), [0, 2]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn numbers_survive_the_text_coding(numbers in proptest::collection::vec(proptest::num::u32::ANY, 0..40)) {
+        let text = write_numbers(numbers.iter().copied());
+        proptest::prop_assert!(text.bytes().all(|b| (b'#'..=b'B').contains(&b) || (b']'..=b'|').contains(&b)));
+        proptest::prop_assert_eq!(read_numbers(&text), Some(numbers));
+    }
+}
+
+#[test]
+fn the_text_coding_has_one_character_for_gaps_below_32() {
+    assert_eq!(write_numbers([0, 31, 32, 1023, 1024]), "]|$]B|$#]");
+    assert_eq!(write_numbers([u32::MAX]), "&BBBBB|");
+    assert_eq!(read_numbers("'#####]"), None, "2^32 overflows");
+    assert_eq!(read_numbers(""), Some(vec![]));
 }
 
 #[test]
