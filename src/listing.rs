@@ -122,9 +122,19 @@ pub fn listed(
     order
 }
 
+/// The category, author and tag `search` narrows a list to (`c=`,
+/// `author=`, `tag=`), as filters an article must all pass.
+pub fn place_filters(search: &SearchState) -> Vec<Filter> {
+    let category = search.category.clone().map(Filter::Category);
+    let author = search.author.clone().map(Filter::Author);
+    let tag = search.tag.clone().map(Filter::Tag);
+    [category, author, tag].into_iter().flatten().collect()
+}
+
 /// Keeps in `order` (bundle indices) the articles that pass `search`'s
-/// filters besides its text: the date range, and unread/starred as `reading`
-/// says. The text is matched elsewhere (`search::search`).
+/// filters besides its text: its category, author and tag, the date range,
+/// and unread/starred as `reading` says. The text is matched elsewhere
+/// (`search::search`).
 pub fn retain_filtered(
     order: &mut Vec<usize>,
     articles: &[Article],
@@ -134,9 +144,11 @@ pub fn retain_filtered(
     if !search.has_filters() {
         return;
     }
+    let places = place_filters(search);
     order.retain(|&index| {
         let article = &articles[index];
-        search.admits(article.date.as_deref())
+        places.iter().all(|place| place.matches(article))
+            && search.admits(article.date.as_deref())
             && search.admits_marks(
                 reading.is_read(&article.id),
                 reading.is_starred(&article.id),
@@ -247,6 +259,28 @@ mod tests {
         for (filter, expected) in cases {
             assert_eq!(newest_first(&articles, &filter), expected, "{filter:?}");
         }
+    }
+
+    #[test]
+    fn a_category_author_and_tag_narrow_any_list_together() {
+        let articles = [
+            article(&[&["新媒体", "观察者网", "首页"]], "观察者网", &[]),
+            article(&[&["新媒体", "cnBeta"]], "cnBeta", &["linux"]),
+            article(&[&["编程", "首页"]], "掘金", &["linux"]),
+            article(&[&["新媒体", "观察者网"]], "cnBeta", &["linux"]),
+        ];
+        let reading = ReadingState::default();
+        let narrowed = |hash: &str| {
+            let mut order = newest_first(&articles, &Filter::All);
+            retain_filtered(&mut order, &articles, &SearchState::of(hash), &reading);
+            order
+        };
+        assert_eq!(narrowed("#/?c=新媒体"), [3, 1, 0]);
+        assert_eq!(narrowed("#/?c=新媒体&author=cnBeta"), [3, 1]);
+        assert_eq!(narrowed("#/?c=新媒体/观察者网&author=cnBeta"), [3]);
+        assert_eq!(narrowed("#/?author=cnBeta&tag=linux"), [3, 1]);
+        assert_eq!(narrowed("#/?tag=linux&c=编程"), [2]);
+        assert_eq!(narrowed("#/?author=nobody"), Vec::<usize>::new());
     }
 
     #[test]

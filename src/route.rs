@@ -10,9 +10,12 @@
 //! | `#/starred` | the reader's starred articles |
 //!
 //! Any route may carry a search after `?`: `#/?q=中俄`, `#/c/新媒体?q=linux`,
-//! a date range, `&from=2026-11-01&to=2026-11-20` (days, UTC, both
-//! included), and the reader's own marks, `&unread=1`, `&starred=1`
-//! ([`SearchState`], [`with_search`]).
+//! a category, author or tag that narrows the list further,
+//! `&c=新媒体/观察者网&author=观察者网&tag=rust` (so `#/c/新媒体?author=…`
+//! is one author's articles in a category), a date range,
+//! `&from=2026-11-01&to=2026-11-20` (days, UTC, both included), and the
+//! reader's own marks, `&unread=1`, `&starred=1` ([`SearchState`],
+//! [`with_search`]).
 //!
 //! Parsing and building live here together so that every link the viewer
 //! writes is one it can read back (`Route::parse(&r.href()) == r`).
@@ -130,11 +133,19 @@ impl Route {
 /// its meaning).
 const QUERY_VALUE: &AsciiSet = &SEGMENT.add(b'&').add(b'=').add(b'+');
 
-/// What narrows a list besides its route: the search text and a date range.
+/// What narrows a list besides its route: the search text, a category,
+/// author or tag, a date range and the reader's marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchState {
     /// The search as typed (`q=`).
     pub text: String,
+    /// Only articles under this category path, root first (`c=`, levels
+    /// joined by `/`, each percent-encoded as in a route).
+    pub category: Option<Vec<String>>,
+    /// Only articles by this author (`author=`).
+    pub author: Option<String>,
+    /// Only articles with this tag (`tag=`).
+    pub tag: Option<String>,
     /// First day shown, `YYYY-MM-DD` (UTC), if any (`from=`).
     pub from: Option<String>,
     /// Last day shown, `YYYY-MM-DD` (UTC), if any (`to=`).
@@ -155,16 +166,29 @@ impl SearchState {
     /// assert_eq!(state.text, "中俄");
     /// assert_eq!(state.from.as_deref(), Some("2026-11-01"));
     /// assert_eq!(state.to, None);
+    /// let narrowed = SearchState::of("#/?c=新媒体/a%2Fb&author=观察者网");
+    /// assert_eq!(narrowed.category, Some(vec!["新媒体".into(), "a/b".into()]));
+    /// assert_eq!(narrowed.author.as_deref(), Some("观察者网"));
     /// ```
     pub fn of(hash: &str) -> SearchState {
         let mut state = SearchState::default();
         let Some((_, params)) = hash.split_once('?') else {
             return state;
         };
-        for (key, value) in params.split('&').filter_map(|pair| pair.split_once('=')) {
-            let value = decode(&value.replace('+', " "));
+        for (key, raw) in params.split('&').filter_map(|pair| pair.split_once('=')) {
+            let value = decode(&raw.replace('+', " "));
             match key {
                 "q" => state.text = value,
+                "c" => {
+                    let path: Vec<String> = raw
+                        .split('/')
+                        .map(|level| decode(&level.replace('+', " ")))
+                        .filter(|level| !level.is_empty())
+                        .collect();
+                    state.category = Some(path).filter(|path| !path.is_empty());
+                }
+                "author" => state.author = Some(value).filter(|name| !name.is_empty()),
+                "tag" => state.tag = Some(value).filter(|name| !name.is_empty()),
                 "from" if is_day(&value) => state.from = Some(value),
                 "to" if is_day(&value) => state.to = Some(value),
                 "unread" => state.unread = value == "1",
@@ -191,10 +215,15 @@ impl SearchState {
         self.from.is_some() || self.to.is_some()
     }
 
-    /// Whether anything besides the text narrows the list (dates, unread,
-    /// starred).
+    /// Whether anything besides the text narrows the list (a category,
+    /// author or tag, dates, unread, starred).
     pub fn has_filters(&self) -> bool {
-        self.has_dates() || self.unread || self.starred
+        self.has_places() || self.has_dates() || self.unread || self.starred
+    }
+
+    /// Whether a category, author or tag narrows the list.
+    pub fn has_places(&self) -> bool {
+        self.category.is_some() || self.author.is_some() || self.tag.is_some()
     }
 
     /// Whether an article the reader has (`is_read`) or has not opened, and
@@ -268,6 +297,22 @@ pub fn with_search(route: &Route, state: &SearchState) -> String {
             "q={}",
             utf8_percent_encode(&state.text, QUERY_VALUE)
         ));
+    }
+    if let Some(path) = &state.category {
+        let levels: Vec<String> = path
+            .iter()
+            .map(|level| utf8_percent_encode(level, QUERY_VALUE).to_string())
+            .collect();
+        params.push(format!("c={}", levels.join("/")));
+    }
+    if let Some(author) = &state.author {
+        params.push(format!(
+            "author={}",
+            utf8_percent_encode(author, QUERY_VALUE)
+        ));
+    }
+    if let Some(tag) = &state.tag {
+        params.push(format!("tag={}", utf8_percent_encode(tag, QUERY_VALUE)));
     }
     if let Some(from) = &state.from {
         params.push(format!("from={from}"));
@@ -367,6 +412,9 @@ mod tests {
     fn date_ranges_ride_along_and_read_back() {
         let state = SearchState {
             text: "中俄 -美国".into(),
+            category: Some(vec!["新媒体".into(), "100% / 50%?".into()]),
+            author: Some("A & B = C+D #1".into()),
+            tag: Some("C#".into()),
             from: Some("2026-11-01".into()),
             to: Some("2026-11-20".into()),
             unread: true,
@@ -386,6 +434,12 @@ mod tests {
         );
         assert!(!SearchState::of("#/?from=2026-1-01&to=20261101").has_dates());
         assert!(is_day("2026-11-01") && !is_day("2026-11-1") && !is_day("２026-11-01"));
+        let places = SearchState::of("#/c/x?c=&author=&tag=");
+        assert!(
+            !places.has_places() && !places.has_filters(),
+            "empty values narrow nothing"
+        );
+        assert!(SearchState::of("#/?tag=rust").has_filters());
         let unread = SearchState::of("#/?unread=1&starred=0");
         assert!(unread.unread && !unread.starred && unread.has_filters());
         assert!(unread.admits_marks(false, false) && !unread.admits_marks(true, true));

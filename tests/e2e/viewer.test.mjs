@@ -77,6 +77,64 @@ test("author links filter by author", async () => {
   });
 });
 
+test("inside a category, an author and a tag narrow it: in the URL, counted, each removable", async () => {
+  await withViewer(demoBundle, async ({ page, problems, url }) => {
+    const nav = page.locator(".folio-nav");
+    const rows = page.locator(".article-row");
+    const titles = () => rows.locator(".row-title").allInnerTexts();
+    await page.goto(`${url}#/c/${encodeURIComponent("新媒体")}`);
+    await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
+    assert.equal(await rows.count(), 4);
+
+    // An author from the navigation narrows the category, not leaves it.
+    const authors = nav.locator("ul.authors:not(.tags)");
+    await authors.getByRole("link", { name: /^示例日报\s*2$/ }).click();
+    await page.waitForURL(/\?author=/);
+    assert.match(page.url(), /#\/c\/%E6%96%B0%E5%AA%92%E4%BD%93\?author=%E7%A4%BA%E4%BE%8B%E6%97%A5%E6%8A%A5$/);
+    await page.getByRole("heading", { level: 1, name: "新媒体" }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 2);
+    assert.equal(await page.locator(".place-filter").innerText(), "Author: 示例日报 ×");
+    assert.equal(await authors.locator("a[aria-current=page]").innerText(), "示例日报\n2");
+    // Other authors keep their counts in this category (what choosing them
+    // would give), and the categories count this author's articles.
+    assert.equal(await authors.getByRole("link", { name: /^Example Wire\s*\d+$/ }).innerText(), "Example Wire\n1");
+    assert.equal(await authors.getByRole("link", { name: /^Example Events\s*\d+$/ }).innerText(), "Example Events\n0");
+    assert.equal(await nav.locator(".tree a", { hasText: "新媒体" }).first().innerText(), "新媒体\n2");
+
+    // A tag narrows it further; Back steps out of it again.
+    await nav.locator("ul.tags").getByRole("link", { name: /^城市生活\s*\d+$/ }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 1);
+    assert.deepEqual(await titles(), ["江边夜跑成了城市新风景"]);
+    assert.equal(await page.locator(".place-filter").count(), 2);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 2);
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 1);
+
+    // Each narrowing comes off alone: without the tag, the author's two.
+    await page.locator(".place-filter", { hasText: "城市生活" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 2);
+    assert.equal(await page.locator(".place-filter").count(), 1);
+    await screenshot(page, "viewer-narrowed-desktop");
+    // The chosen author again undoes the choice.
+    await authors.locator("a[aria-current=page]").click();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 4);
+    assert.equal(await page.locator(".place-filter").count(), 0);
+
+    // The issue's own form of a shared search, cold: every narrowing at once.
+    const shared = `${url}#/?q=${encodeURIComponent("城市")}&c=${encodeURIComponent("新媒体")}&author=${encodeURIComponent("示例日报")}`;
+    await page.goto(shared);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 1);
+    assert.deepEqual(await titles(), ["江边夜跑成了城市新风景"]);
+    assert.deepEqual(await page.locator(".place-filter").allInnerTexts(), ["Category: 新媒体 ×", "Author: 示例日报 ×"]);
+    await page.getByRole("button", { name: "Clear all" }).click();
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 8);
+    assert.ok(page.url().endsWith("#/"), page.url());
+    assert.deepEqual(problems, []);
+  });
+});
+
 test("tags: listed with counts in the navigation, linked from the reader", async () => {
   await withViewer(demoBundle, async ({ page, problems, url }) => {
     await page.goto(url);

@@ -72,12 +72,45 @@ pub fn CategoryNav(
     search: SearchState,
     memory: NavMemory,
 ) -> impl IntoView {
+    // Inside a category, an author or tag narrows it (`#/c/…?author=…`);
+    // elsewhere each leads to that author's or tag's own list.
+    let category_route = match &current {
+        Route::Category(path) => Some(path.clone()),
+        _ => None,
+    };
+    let in_category = category_route.is_some();
     // Without a search the bundle's own counts are shown: no tally needed
-    // (the first list does not wait for it).
-    let tally = search.is_active().then(|| memory.tally_of(&bundle));
-    let counts = tally
-        .as_deref()
-        .map(|tally| search_counts(&bundle, &search, tally));
+    // (the first list does not wait for it). A category page's authors and
+    // tags are counted once the tally is made (after the first list).
+    let tally = match (search.is_active(), in_category) {
+        (true, _) => Some(memory.tally_of(&bundle)),
+        (false, true) => memory.made_tally(&bundle),
+        (false, false) => None,
+    };
+    let counts_for = |search: &SearchState| {
+        tally
+            .as_deref()
+            .map(|tally| search_counts(&bundle, search, tally))
+    };
+    let counts = search.is_active().then(|| counts_for(&search)).flatten();
+    // Each link counts what it would list: a chosen category, author or tag
+    // does not narrow the counts of its own kind (beside each author, what
+    // choosing that one instead gives, not 0), and inside a category the
+    // authors and tags count the category's articles.
+    let counts_of_kind = |chosen: bool, within: bool, unchoose: fn(&mut SearchState)| {
+        if !chosen && !within {
+            return None;
+        }
+        let mut other = search.clone();
+        unchoose(&mut other);
+        if within {
+            other.category = category_route.clone().or(other.category);
+        }
+        counts_for(&other)
+    };
+    let category_counts = counts_of_kind(search.category.is_some(), false, |s| s.category = None);
+    let author_counts = counts_of_kind(search.author.is_some(), in_category, |s| s.author = None);
+    let tag_counts = counts_of_kind(search.tag.is_some(), in_category, |s| s.tag = None);
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
@@ -86,33 +119,44 @@ pub fn CategoryNav(
         .map_or(bundle.bundle.articles.len(), NavCounts::total);
     let current_path = match &current {
         Route::Category(path) => path.clone(),
-        _ => Vec::new(),
+        _ => search.category.clone().unwrap_or_default(),
     };
-    let is_all = current == Route::Library;
+    let is_all = current == Route::Library && !search.has_places();
     let tree = nodes(
         &bundle.bundle.categories,
         &[],
         &current_path,
         &search,
-        counts.as_ref(),
+        category_counts.as_ref().or(counts.as_ref()),
         memory.opened,
     );
     // The 30 most used of each: a long tail of names helps nobody find
     // anything in a sidebar (search does that).
     let named_links = |all: &[NameCount],
+                       counts: Option<&NavCounts>,
                        count_of: &dyn Fn(&NavCounts, &str) -> usize,
-                       route: fn(String) -> Route| {
+                       route: fn(String) -> Route,
+                       chosen: fn(&mut SearchState) -> &mut Option<String>| {
+        let mut unchosen = search.clone();
+        let chosen_name = chosen(&mut unchosen).take();
         all.iter()
             .take(30)
             .map(|named| {
-                let route = route(named.name.clone());
-                let is_current = route == current;
-                let count = counts
-                    .as_ref()
-                    .map_or(named.count, |counts| count_of(counts, &named.name));
+                let name = &named.name;
+                let route = route(name.clone());
+                let is_chosen = chosen_name.as_ref() == Some(name);
+                let href = if in_category {
+                    // The chosen one again undoes the choice.
+                    let mut narrowed = unchosen.clone();
+                    *chosen(&mut narrowed) = (!is_chosen).then(|| name.clone());
+                    with_search(&current, &narrowed)
+                } else {
+                    with_search(&route, &search)
+                };
+                let count = counts.map_or(named.count, |counts| count_of(counts, name));
                 view! {
                     <li>
-                        <NavLink href=with_search(&route, &search) name=named.name.clone() count=count is_current=is_current />
+                        <NavLink href=href name=name.clone() count=count is_current=route == current || is_chosen />
                     </li>
                 }
             })
@@ -120,10 +164,18 @@ pub fn CategoryNav(
     };
     let authors = named_links(
         &bundle.bundle.authors,
+        author_counts.as_ref().or(counts.as_ref()),
         &|c, name| c.author(name),
         Route::Author,
+        |s| &mut s.author,
     );
-    let tags = named_links(&bundle.tags, &|c, name| c.tag(name), Route::Tag);
+    let tags = named_links(
+        &bundle.tags,
+        tag_counts.as_ref().or(counts.as_ref()),
+        &|c, name| c.tag(name),
+        Route::Tag,
+        |s| &mut s.tag,
+    );
     let tags = (!tags.is_empty()).then(|| {
         view! {
             <h2 class="nav-heading">{move || text().tags}</h2>
@@ -197,6 +249,20 @@ impl NavMemory {
             },
             Duration::ZERO,
         );
+    }
+
+    /// The whole tally of `bundle` if it is made already.
+    fn made_tally(self, bundle: &SharedBundle) -> Option<Arc<NavTally>> {
+        self.tally
+            .try_with_value(|tally| match tally {
+                Some((of, made))
+                    if Arc::ptr_eq(of, bundle) && made.len() >= bundle.bundle.articles.len() =>
+                {
+                    Some(made.clone())
+                }
+                _ => None,
+            })
+            .flatten()
     }
 
     /// The whole tally of `bundle`, finishing it now if need be.

@@ -1,9 +1,11 @@
-//! What narrows a list besides the search text: a date range (two day
-//! fields and quick picks, "last 7 days") and the reader's own marks (unread
-//! only, starred only), kept in the location (`from=`/`to=`, `unread=1`,
-//! `starred=1`) with the search, so they can be bookmarked and stepped
-//! through with Back; and the one "clear all" that resets them, the search
-//! and the category, author or tag.
+//! What narrows a list besides the search text: a category, author or tag
+//! on top of the list's own (each shown with a button that removes it), a
+//! date range (two day fields and quick picks, "last 7 days") and the
+//! reader's own marks (unread only, starred only), kept in the location
+//! (`c=`, `author=`, `tag=`, `from=`/`to=`, `unread=1`, `starred=1`) with
+//! the search, so they can be bookmarked and stepped through with Back; and
+//! the one "clear all" that resets them, the search and the category,
+//! author or tag.
 
 use crate::app::prefs::use_prefs;
 use crate::app::router::{use_router, Router};
@@ -94,6 +96,31 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         search.starred,
         |s| s.starred = !s.starred,
     );
+    // Each narrowing by a category, author or tag, with its remove button.
+    let places: Vec<_> = [
+        (0, search.category.as_ref().map(|path| path.join(" › "))),
+        (1, search.author.clone()),
+        (2, search.tag.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(kind, name)| Some((kind, name?)))
+    .map(|(kind, name)| {
+        let mut without = search.clone();
+        match kind {
+            0 => without.category = None,
+            1 => without.author = None,
+            _ => without.tag = None,
+        }
+        let remove = move |_| apply(router, without.clone());
+        let shown = name.clone();
+        view! {
+            <button type="button" class="place-filter" on:click=remove
+                aria-label=move || format!("{}: {} {}", text().remove_filter, text().place_kinds[kind], name)>
+                {move || format!("{}: {shown} ×", text().place_kinds[kind])}
+            </button>
+        }
+    })
+    .collect();
     let clear = search.has_dates().then(|| {
         let search = search.clone();
         let any_time = move |_| {
@@ -122,6 +149,7 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
     });
     view! {
         <div class="list-filters" role="group" aria-label=move || text().filters>
+            {places}
             <label>
                 <span>{move || text().date_from}</span>
                 <input type="date" prop:value=search.from.clone().unwrap_or_default() on:change=set_from />

@@ -33,28 +33,29 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         eprintln!("folio: skipped {}: {}", skipped.path, skipped.message);
     }
     let articles = &loaded.bundle.articles;
-    let filter = match (&args.category, &args.author) {
-        (Some(path), _) => Filter::Category(
-            path.split('/')
-                .filter(|l| !l.is_empty())
+    // The viewer's `c=`, `author=`, `from=` and `to=` rules; reading marks
+    // live in a browser, so there are none here.
+    let narrowing = SearchState {
+        category: args.category.as_ref().and_then(|path| {
+            let levels: Vec<String> = path
+                .split('/')
+                .filter(|level| !level.is_empty())
                 .map(str::to_owned)
-                .collect(),
-        ),
-        (None, Some(author)) => Filter::Author(author.clone()),
-        (None, None) => Filter::All,
-    };
-    let mut candidates = newest_first(articles, &filter);
-    if let (Some(_), Some(author)) = (&args.category, &args.author) {
-        candidates.retain(|&i| articles[i].author.as_deref() == Some(author.as_str()));
-    }
-    // The viewer's `from=`/`to=` rule; reading marks live in a browser, so
-    // there are none here.
-    let dates = SearchState {
+                .collect();
+            (!levels.is_empty()).then_some(levels)
+        }),
+        author: args.author.clone(),
         from: args.from.clone(),
         to: args.to.clone(),
         ..SearchState::default()
     };
-    retain_filtered(&mut candidates, articles, &dates, &ReadingState::default());
+    let mut candidates = newest_first(articles, &Filter::All);
+    retain_filtered(
+        &mut candidates,
+        articles,
+        &narrowing,
+        &ReadingState::default(),
+    );
     let query = Query::parse(&args.query);
     let limit = args.limit.map_or(usize::MAX, |n| n as usize);
     let mut hits = if indexed {
