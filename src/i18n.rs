@@ -38,7 +38,8 @@ pub struct Text {
     pub any_time: &'static str,
     /// Clears the search, the filters and the category, author or tag.
     pub clear_all: &'static str,
-    /// What a category, author or tag that narrows a list is: "Category".
+    /// What a category, author or tag that narrows a list is, before its
+    /// name: "Category: ".
     pub place_kinds: [&'static str; 3],
     /// Accessible name of a narrowing's remove button, before what it is.
     pub remove_filter: &'static str,
@@ -111,7 +112,7 @@ const ZH: Text = Text {
     recent: ["最近 7 天", "最近 30 天", "最近一年"],
     any_time: "不限时间",
     clear_all: "全部清除",
-    place_kinds: ["分类", "作者", "标签"],
+    place_kinds: ["分类：", "作者：", "标签："],
     remove_filter: "移除筛选",
     unread_only: "仅未读",
     starred_only: "仅收藏",
@@ -161,7 +162,7 @@ const EN: Text = Text {
     recent: ["Last 7 days", "Last 30 days", "Last year"],
     any_time: "Any time",
     clear_all: "Clear all",
-    place_kinds: ["Category", "Author", "Tag"],
+    place_kinds: ["Category: ", "Author: ", "Tag: "],
     remove_filter: "Remove filter",
     unread_only: "Unread only",
     starred_only: "Starred only",

@@ -135,6 +135,24 @@ test("inside a category, an author and a tag narrow it: in the URL, counted, eac
   });
 });
 
+test("narrowings on a phone, in Chinese: named and removable above the list", async () => {
+  await withViewer(
+    demoBundle,
+    async ({ page, problems, url }) => {
+      await page.goto(`${url}#/c/${encodeURIComponent("新媒体")}?author=${encodeURIComponent("示例日报")}&tag=${encodeURIComponent("城市生活")}`);
+      await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 1);
+      const chips = page.locator(".place-filter");
+      assert.deepEqual(await chips.allInnerTexts(), ["作者：示例日报 ×", "标签：城市生活 ×"]);
+      assert.equal(await chips.first().getAttribute("aria-label"), "移除筛选 作者：示例日报");
+      await screenshot(page, "viewer-narrowed-phone");
+      await page.getByRole("button", { name: "移除筛选 标签：城市生活" }).click();
+      await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 2);
+      assert.deepEqual(problems, []);
+    },
+    { viewport: PHONE, locale: "zh-CN" },
+  );
+});
+
 test("tags: listed with counts in the navigation, linked from the reader", async () => {
   await withViewer(demoBundle, async ({ page, problems, url }) => {
     await page.goto(url);

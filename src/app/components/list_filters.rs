@@ -115,8 +115,8 @@ pub fn ListFilters(search: SearchState) -> impl IntoView {
         let shown = name.clone();
         view! {
             <button type="button" class="place-filter" on:click=remove
-                aria-label=move || format!("{}: {} {}", text().remove_filter, text().place_kinds[kind], name)>
-                {move || format!("{}: {shown} ×", text().place_kinds[kind])}
+                aria-label=move || format!("{} {}{}", text().remove_filter, text().place_kinds[kind], name)>
+                {move || format!("{}{shown} ×", text().place_kinds[kind])}
             </button>
         }
     })
