@@ -161,7 +161,15 @@ pub fn App(options: ViewerOptions, host: web_sys::HtmlElement) -> impl IntoView 
                         let page_bundle = loaded.clone();
                         let page = move || pages::page_for(route.get(), search, page_bundle.clone());
                         let nav_search = search_after_paint(search);
-                        let nav = move || view! { <CategoryNav bundle=loaded.clone() current=route.get() search=nav_search.get() memory=nav_memory /> };
+                        let nav = move || {
+                            let current = route.get();
+                            // A category page counts its authors and tags
+                            // from the tally: again once it is made.
+                            if matches!(current, Route::Category(_)) {
+                                nav_memory.is_made();
+                            }
+                            view! { <CategoryNav bundle=loaded.clone() current=current search=nav_search.get() memory=nav_memory /> }
+                        };
                         view! {
                             <div class="folio-layout">
                                 <nav id=nav_id.clone() class="folio-nav" class:open=move || nav_open.get() aria-label=move || text().categories>

@@ -22,13 +22,18 @@ pub const FORMAT: &str = "folio-bundle";
 /// (`src/search/index/shards.rs`). So this build also reads version 1
 /// bundles, except split ones with an index: [`BundleError::StaleIndex`].
 pub const VERSION: u64 = 2;
+/// The version single-file bundles are written as: version 2 changed only
+/// the split layout, so a single-file bundle is still a version 1 bundle,
+/// and saying so lets viewers from before version 2 read it.
+pub const SINGLE_FILE_VERSION: u64 = 1;
 
 /// A whole bundle as written to disk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
     /// Always [`FORMAT`].
     pub format: String,
-    /// Always [`VERSION`] for bundles this build writes.
+    /// [`SINGLE_FILE_VERSION`] for single-file bundles this build writes,
+    /// [`VERSION`] for a split bundle's manifest and shards.
     pub version: u64,
     /// The zone in which dates written without one were read (`UTC`, `+08:00`).
     #[serde(default = "utc")]
@@ -48,12 +53,12 @@ fn utc() -> String {
 }
 
 impl Bundle {
-    /// A bundle of the current format and version holding `articles`, with
+    /// A single-file bundle of the current format holding `articles`, with
     /// its category tree and authors computed.
     pub fn new(articles: Vec<Article>) -> Self {
         Bundle {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: SINGLE_FILE_VERSION,
             timezone: utc(),
             categories: category_tree(&articles),
             authors: author_counts(&articles),
@@ -64,7 +69,7 @@ impl Bundle {
     fn new_without_taxonomy(articles: Vec<Article>) -> Self {
         Bundle {
             format: FORMAT.to_owned(),
-            version: VERSION,
+            version: SINGLE_FILE_VERSION,
             timezone: utc(),
             categories: Vec::new(),
             authors: Vec::new(),
@@ -371,7 +376,10 @@ mod tests {
         let json = Bundle::new(vec![article("a")]).to_json().unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["format"], "folio-bundle");
-        assert_eq!(value["version"], 2);
+        assert_eq!(
+            value["version"], 1,
+            "single files are unchanged since version 1"
+        );
         let first = &value["articles"][0];
         for key in [
             "id",

@@ -83,8 +83,10 @@ impl<F: FnMut(char, usize)> Folder<F> {
         }
     }
 
+    /// Whitespace: the run's one space points at its first character, so
+    /// that a match ending before it is marked without it.
     fn space(&mut self, at: usize) {
-        if self.held.is_some() {
+        if self.held.is_some() && self.space.is_none() {
             self.space = Some(at);
         }
     }
@@ -138,12 +140,13 @@ fn voiced(base: char, mark: char) -> Option<char> {
 }
 
 /// Characters no table folds, so [`fold`] passes them through without a
-/// lookup: the CJK ideographs of the unified blocks, kana and Hangul
-/// syllables, most of a Chinese, Japanese or Korean text.
+/// lookup: the CJK ideographs of the unified blocks, kana, CJK punctuation
+/// and Hangul syllables, most of a Chinese, Japanese or Korean text.
 fn is_stable(c: char) -> bool {
     matches!(c as u32,
-        0x3041..=0x3096      // Hiragana
-        | 0x30A1..=0x30FA    // Katakana
+        0x3001..=0x3011      // 、。〃々〆〇 and brackets 〈〉《》「」『』【】
+        | 0x3041..=0x3096    // Hiragana
+        | 0x30A1..=0x30FE    // Katakana, ・ ー ヽ ヾ
         | 0x3400..=0x4DBF    // CJK Extension A
         | 0x4E00..=0x9FFF    // CJK Unified Ideographs
     ) || is_hangul(c)
@@ -206,7 +209,9 @@ mod tests {
         assert_eq!(offsets.len(), normalized.len());
         let e = normalized.find('e').unwrap();
         assert_eq!(&text[offsets[e]..], "é");
-        assert_eq!(&text[offsets[0]..], "Ｌｉ  Café");
+        assert_eq!(&text[offsets[1]..], "ｉ  Café");
+        // The folded space stands for the first character of its run.
+        assert_eq!(&text[offsets[2]..], "  Café");
     }
 
     #[test]

@@ -131,6 +131,20 @@ test("inside a category, an author and a tag narrow it: in the URL, counted, eac
     await page.getByRole("button", { name: "Clear all" }).click();
     await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 8);
     assert.ok(page.url().endsWith("#/"), page.url());
+    // Links keep no narrowing of their own kind: from one author's
+    // articles, another author's link lists that author's.
+    await page.goto(`${url}#/?author=${encodeURIComponent("示例日报")}`);
+    await page.waitForFunction(() => document.querySelectorAll(".article-row").length === 2);
+    const wire = authors.getByRole("link", { name: /^Example Wire\s*\d+$/ });
+    assert.equal(await wire.innerText(), "Example Wire\n1");
+    assert.ok((await wire.getAttribute("href")).endsWith("#/author/Example%20Wire"), await wire.getAttribute("href"));
+    // A category page opened cold counts its authors within it too, once
+    // the navigation's tally is made after the first list.
+    await page.goto(`${url}#/c/${encodeURIComponent("新媒体")}`);
+    await page.reload();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("ul.authors:not(.tags) a")].some((a) => a.innerText === "Example Events\n0"),
+    );
     assert.deepEqual(problems, []);
   });
 });

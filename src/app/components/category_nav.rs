@@ -87,36 +87,54 @@ pub fn CategoryNav(
         (false, true) => memory.made_tally(&bundle),
         (false, false) => None,
     };
-    let counts_for = |search: &SearchState| {
-        tally
-            .as_deref()
-            .map(|tally| search_counts(&bundle, search, tally))
-    };
-    let counts = search.is_active().then(|| counts_for(&search)).flatten();
-    // Each link counts what it would list: a chosen category, author or tag
-    // does not narrow the counts of its own kind (beside each author, what
+    // Each link counts what it lists: a chosen category, author or tag does
+    // not narrow the links of its own kind (beside each author, what
     // choosing that one instead gives, not 0), and inside a category the
     // authors and tags count the category's articles.
-    let counts_of_kind = |chosen: bool, within: bool, unchoose: fn(&mut SearchState)| {
-        if !chosen && !within {
-            return None;
-        }
+    let unchosen = |unchoose: fn(&mut SearchState)| {
         let mut other = search.clone();
         unchoose(&mut other);
-        if within {
-            other.category = category_route.clone().or(other.category);
-        }
-        counts_for(&other)
+        other
     };
-    let category_counts = counts_of_kind(search.category.is_some(), false, |s| s.category = None);
-    let author_counts = counts_of_kind(search.author.is_some(), in_category, |s| s.author = None);
-    let tag_counts = counts_of_kind(search.tag.is_some(), in_category, |s| s.tag = None);
+    let category_links = unchosen(|s| s.category = None);
+    let within = |mut other: SearchState| {
+        other.category = category_route.clone().or(other.category);
+        other
+    };
+    let author_links = unchosen(|s| s.author = None);
+    let tag_links = unchosen(|s| s.tag = None);
+    let wanted = [
+        search.is_active().then(|| search.clone()),
+        search.category.is_some().then(|| category_links.clone()),
+        (search.author.is_some() || in_category).then(|| within(author_links.clone())),
+        (search.tag.is_some() || in_category).then(|| within(tag_links.clone())),
+    ];
+    // Each distinct state counted once (on a category page the authors'
+    // and the tags' are the same).
+    let mut distinct: Vec<&SearchState> = Vec::new();
+    let slots = wanted.each_ref().map(|state| {
+        let state = state.as_ref()?;
+        Some(match distinct.iter().position(|seen| *seen == state) {
+            Some(at) => at,
+            None => {
+                distinct.push(state);
+                distinct.len() - 1
+            }
+        })
+    });
+    let made: Vec<NavCounts> = match tally.as_deref() {
+        Some(tally) => distinct
+            .iter()
+            .map(|state| search_counts(&bundle, state, tally))
+            .collect(),
+        None => Vec::new(),
+    };
+    let [counts, category_counts, author_counts, tag_counts] =
+        slots.map(|slot| slot.and_then(|at| made.get(at)));
     let prefs = use_prefs();
     let reading = use_reading();
     let text = move || prefs.locale.get().text();
-    let total = counts
-        .as_ref()
-        .map_or(bundle.bundle.articles.len(), NavCounts::total);
+    let total = counts.map_or(bundle.bundle.articles.len(), NavCounts::total);
     let current_path = match &current {
         Route::Category(path) => path.clone(),
         _ => search.category.clone().unwrap_or_default(),
@@ -126,8 +144,8 @@ pub fn CategoryNav(
         &bundle.bundle.categories,
         &[],
         &current_path,
-        &search,
-        category_counts.as_ref().or(counts.as_ref()),
+        &category_links,
+        category_counts.or(counts),
         memory.opened,
     );
     // The 30 most used of each: a long tail of names helps nobody find
@@ -136,9 +154,9 @@ pub fn CategoryNav(
                        counts: Option<&NavCounts>,
                        count_of: &dyn Fn(&NavCounts, &str) -> usize,
                        route: fn(String) -> Route,
+                       unchosen: &SearchState,
                        chosen: fn(&mut SearchState) -> &mut Option<String>| {
-        let mut unchosen = search.clone();
-        let chosen_name = chosen(&mut unchosen).take();
+        let chosen_name = chosen(&mut search.clone()).take();
         all.iter()
             .take(30)
             .map(|named| {
@@ -151,7 +169,7 @@ pub fn CategoryNav(
                     *chosen(&mut narrowed) = (!is_chosen).then(|| name.clone());
                     with_search(&current, &narrowed)
                 } else {
-                    with_search(&route, &search)
+                    with_search(&route, unchosen)
                 };
                 let count = counts.map_or(named.count, |counts| count_of(counts, name));
                 view! {
@@ -164,16 +182,18 @@ pub fn CategoryNav(
     };
     let authors = named_links(
         &bundle.bundle.authors,
-        author_counts.as_ref().or(counts.as_ref()),
+        author_counts.or(counts),
         &|c, name| c.author(name),
         Route::Author,
+        &author_links,
         |s| &mut s.author,
     );
     let tags = named_links(
         &bundle.tags,
-        tag_counts.as_ref().or(counts.as_ref()),
+        tag_counts.or(counts),
         &|c, name| c.tag(name),
         Route::Tag,
+        &tag_links,
         |s| &mut s.tag,
     );
     let tags = (!tags.is_empty()).then(|| {
@@ -220,6 +240,9 @@ pub struct NavMemory {
     /// search's matches by names took 39 ms at 100,000 natively); shared
     /// with a navigation only once complete.
     tally: StoredValue<Option<(SharedBundle, Arc<NavTally>)>, LocalStorage>,
+    /// Whether the tally of the current bundle is made: a category page
+    /// shown before it was counts its authors and tags once it is.
+    made: RwSignal<bool>,
 }
 
 /// Articles tallied per task while the reader is not waiting (37 ms for
@@ -233,6 +256,7 @@ impl Default for NavMemory {
         NavMemory {
             opened: StoredValue::new(Vec::new()),
             tally: StoredValue::new_local(None),
+            made: RwSignal::new(false),
         }
     }
 }
@@ -242,13 +266,24 @@ impl NavMemory {
     /// search does not wait for it.
     pub fn prepare_later(self, bundle: SharedBundle) {
         set_timeout(
-            move || {
-                if let Some(false) = self.tally_some(&bundle, TALLY_SLICE) {
+            move || match self.tally_some(&bundle, TALLY_SLICE) {
+                Some(false) => {
+                    if self.made.get_untracked() {
+                        self.made.set(false);
+                    }
                     self.prepare_later(bundle);
                 }
+                Some(true) if !self.made.get_untracked() => self.made.set(true),
+                _ => {}
             },
             Duration::ZERO,
         );
+    }
+
+    /// Whether the tally is made, tracked: a navigation made in a closure
+    /// that asks is made again once it is.
+    pub fn is_made(self) -> bool {
+        self.made.get()
     }
 
     /// The whole tally of `bundle` if it is made already.

@@ -44,7 +44,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
                 .collect();
             (!levels.is_empty()).then_some(levels)
         }),
-        author: args.author.clone(),
+        author: args.author.clone().filter(|name| !name.is_empty()),
         from: args.from.clone(),
         to: args.to.clone(),
         ..SearchState::default()

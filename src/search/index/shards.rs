@@ -16,7 +16,6 @@ use crate::script::is_cjk;
 use crate::search::Query;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The `format` of an index shard.
@@ -36,11 +35,8 @@ pub struct IndexShard {
 struct ShardDocument<'a> {
     #[serde(borrow)]
     format: &'a str,
-    /// Key to postings, gap-coded by [`write_numbers`]. (Borrowed as they
-    /// are read: no character of the coding needs a JSON escape, though a
-    /// writer may escape one all the same.)
-    #[serde(borrow)]
-    keys: BTreeMap<Cow<'a, str>, Cow<'a, str>>,
+    /// Key to postings, gap-coded by [`write_numbers`].
+    keys: BTreeMap<String, String>,
 }
 
 /// The first digit value of a number's last digit (`]`, U+005D, is 0) and
@@ -241,10 +237,10 @@ impl IndexWriter {
             )
             .collect();
         keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut current: BTreeMap<Cow<str>, Cow<str>> = BTreeMap::new();
+        let mut current: BTreeMap<String, String> = BTreeMap::new();
         let mut bytes = 0;
-        let cut = |current: &mut BTreeMap<Cow<str>, Cow<str>>| {
-            let first_key = current.keys().next()?.to_string();
+        let cut = |current: &mut BTreeMap<String, String>| {
+            let first_key = current.keys().next()?.clone();
             let document = ShardDocument {
                 format: INDEX_FORMAT,
                 keys: std::mem::take(current),
@@ -264,7 +260,7 @@ impl IndexWriter {
                 bytes = 0;
             }
             bytes += size;
-            current.insert(Cow::Owned(key), Cow::Owned(postings));
+            current.insert(key, postings);
         }
         match cut(&mut current) {
             Some(shard) => write(shard),
@@ -317,7 +313,7 @@ impl SearchIndex {
         for (key, postings) in decoded {
             let merged = match gram_of_text(&key) {
                 Some(gram) => self.grams.entry(gram).or_default(),
-                None => self.words.entry(key.into()).or_default(),
+                None => self.words.entry(key.into_boxed_str()).or_default(),
             };
             *merged = union(merged, &postings);
         }

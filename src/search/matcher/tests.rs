@@ -114,6 +114,8 @@ fn highlights_map_back_to_the_original_text() {
     };
     assert_eq!(marked("ｶﾞｲﾄﾞﾌﾞｯｸ", "ガイド"), ["ｶﾞｲﾄﾞ"]);
     assert_eq!(marked("a cafe\u{301}!", "café"), ["cafe\u{301}"]);
+    // A match before a run of spaces is marked without them.
+    assert_eq!(marked("foo   bar", "foo"), ["foo"]);
     // No required term: the text as one unmarked run.
     for query in ["", "-linux"] {
         let runs = highlight("About LINUX", &Query::parse(query));
