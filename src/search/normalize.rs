@@ -8,7 +8,7 @@
 //! The index keys of a split bundle are normalized text, so a change here
 //! changes the bundle format: bump [`crate::bundle::VERSION`] with it.
 
-use crate::script::is_hangul;
+use crate::script::{is_hangul, is_kana};
 
 mod tables;
 
@@ -46,8 +46,23 @@ fn fold(text: &str, push: impl FnMut(char, usize)) {
         push,
         held: None,
         space: None,
+        started: false,
     };
     for (at, c) in text.char_indices() {
+        // Most characters, written at once: printable ASCII and the common
+        // ideographs, when nothing is held back or pending before them.
+        if folder.held.is_none() && folder.space.is_none() {
+            let direct = match c {
+                '!'..='~' => Some(c.to_ascii_lowercase()),
+                '\u{4E00}'..='\u{9FFF}' => Some(c),
+                _ => None,
+            };
+            if let Some(direct) = direct {
+                folder.started = true;
+                (folder.push)(direct, at);
+                continue;
+            }
+        }
         if c.is_ascii() {
             match c.is_whitespace() {
                 true => folder.space(at),
@@ -55,6 +70,8 @@ fn fold(text: &str, push: impl FnMut(char, usize)) {
             }
         } else if is_stable(c) {
             folder.letter(c, at);
+        } else if let Some(ascii) = full_width_ascii(c) {
+            folder.letter(ascii.to_ascii_lowercase(), at);
         } else {
             folder.other(c, at);
         }
@@ -62,31 +79,37 @@ fn fold(text: &str, push: impl FnMut(char, usize)) {
     folder.finish();
 }
 
-/// Where [`fold`] is in a text: the last character, held back because a
-/// voicing mark that follows may still combine with it, and a run of
-/// whitespace not yet written (written as one space, and only between
-/// other characters).
+/// Where [`fold`] is in a text: the last kana, held back because a voicing
+/// mark that follows may still combine with it, and a run of whitespace not
+/// yet written (written as one space, and only between other characters).
 struct Folder<F> {
     push: F,
     held: Option<(char, usize)>,
     space: Option<usize>,
+    started: bool,
 }
 
 impl<F: FnMut(char, usize)> Folder<F> {
     /// A character that stands for itself in the result.
     fn letter(&mut self, c: char, at: usize) {
-        if let Some((held, held_at)) = self.held.replace((c, at)) {
+        if let Some((held, held_at)) = self.held.take() {
             (self.push)(held, held_at);
-            if let Some(space_at) = self.space.take() {
-                (self.push)(' ', space_at);
-            }
+        }
+        if let Some(space_at) = self.space.take() {
+            (self.push)(' ', space_at);
+        }
+        self.started = true;
+        // Only kana take voicing marks; anything else is written at once.
+        match is_kana(c) {
+            true => self.held = Some((c, at)),
+            false => (self.push)(c, at),
         }
     }
 
     /// Whitespace: the run's one space points at its first character, so
     /// that a match ending before it is marked without it.
     fn space(&mut self, at: usize) {
-        if self.held.is_some() && self.space.is_none() {
+        if self.started && self.space.is_none() {
             self.space = Some(at);
         }
     }
@@ -139,12 +162,24 @@ fn voiced(base: char, mark: char) -> Option<char> {
         .map(|at| tables::VOICED[at].2)
 }
 
+/// The ASCII twin of a full-width form (`，` → `,`, `Ａ` → `A`): the
+/// commonest width forms in Chinese text, folded without the table.
+fn full_width_ascii(c: char) -> Option<char> {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
 /// Characters no table folds, so [`fold`] passes them through without a
-/// lookup: the CJK ideographs of the unified blocks, kana, CJK punctuation
-/// and Hangul syllables, most of a Chinese, Japanese or Korean text.
+/// lookup: the CJK ideographs of the unified blocks, kana, CJK punctuation,
+/// the general punctuation (quotes, dashes, `…`) and Hangul syllables, most
+/// of a Chinese, Japanese or Korean text.
 fn is_stable(c: char) -> bool {
     matches!(c as u32,
-        0x3001..=0x3011      // 、。〃々〆〇 and brackets 〈〉《》「」『』【】
+        0x2010..=0x2027      // ‐–—‘’“”… (not the separators after them)
+        | 0x2030..=0x205E    // ‰′″‹›※ and the like
+        | 0x3001..=0x3011    // 、。〃々〆〇 and brackets 〈〉《》「」『』【】
         | 0x3041..=0x3096    // Hiragana
         | 0x30A1..=0x30FE    // Katakana, ・ ー ヽ ヾ
         | 0x3400..=0x4DBF    // CJK Extension A
@@ -178,7 +213,6 @@ fn without_stroke(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::script::is_kana;
 
     /// [`tables::FORMS`] and [`tables::VOICED`], as vectors.
     type Tables = (Vec<(char, char)>, Vec<(char, char, char)>);
