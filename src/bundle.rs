@@ -14,7 +14,8 @@ pub mod split;
 
 /// The value of the top-level `format` field.
 pub const FORMAT: &str = "folio-bundle";
-/// The bundle version this build writes.
+/// The newest bundle version, which this build writes for the split
+/// layout (single files: [`SINGLE_FILE_VERSION`]).
 ///
 /// Version 2 changed only the split layout's index: its keys (search's
 /// text folding now folds half-width forms and decomposed accents,
