@@ -3,7 +3,8 @@
 // writes the table into BENCHMARKS.md between the bench-search markers.
 //
 //   node scripts/bench-search.mjs [SIZES...]   (default: 1000 10000 100000; `make bench-search`)
-//   BENCH_RUNS=3 (default): runs per size; the table has each figure's median
+//   BENCH_RUNS=3 (default): runs per size; the table has each figure's median,
+//     and the worst run of the longest tasks and of the data per query's max
 //   BENCH_DIST=<folder>: the viewer build to measure (default dist/), e.g. to
 //     compare two builds; BENCH_QUERIES=N: only the first N queries. Either
 //     one prints the table without writing it into BENCHMARKS.md.
@@ -281,9 +282,14 @@ if (!existsSync(join(DIST, "index.html"))) throw new Error(`build the viewer fir
 const queryList = queries().slice(0, Number(process.env.BENCH_QUERIES) || undefined);
 const browser = await launch();
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// Figures whose target is a bound never to be crossed ("no task over 50 ms",
+// "a query fetches <= 300 KB"): the table gives their worst run, since a
+// median of runs would hide the one run that crossed it.
+const WORST_OF_RUNS = new Set(["longestWhileIndexing", "longestTask", "queryDataMaxKb"]);
 /**
- * The median of each numeric figure over `results` (which share their keys);
- * a text (the wasm memory's parts) is the run's whose wasm memory is the median.
+ * The median of each numeric figure over `results` (which share their keys),
+ * the maximum of those in WORST_OF_RUNS; a text (the wasm memory's parts) is
+ * the run's whose wasm memory is the median.
  */
 function medians(results) {
   const failed = results.find((r) => r.error);
@@ -297,7 +303,8 @@ function medians(results) {
       }
       const values = results.map((r) => Number(r[key]));
       const digits = String(results[0][key]).split(".")[1]?.length ?? 0;
-      return [key, median(values).toFixed(digits)];
+      const figure = WORST_OF_RUNS.has(key) ? Math.max(...values) : median(values);
+      return [key, figure.toFixed(digits)];
     }),
   );
 }
@@ -322,7 +329,7 @@ await browser.close();
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size, split bundles (default shard sizes). "Data" columns are the brotli size of the bundle files fetched; "transferred" is what the browser received from this uncompressing test server, viewer included:
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size (the longest tasks and the data per query's max: the worst run), split bundles (default shard sizes). "Data" columns are the brotli size of the bundle files fetched; "transferred" is what the browser received from this uncompressing test server, viewer included:
 
 | ${COLUMNS.join(" | ")} |
 | ${COLUMNS.map((c) => (c === "note" ? "---" : "---:")).join(" | ")} |
