@@ -367,8 +367,18 @@ impl ShardTable {
                     .filter_map(|gram| self.holding(&gram_text(gram))),
             );
             for prefix in keys.prefixes {
-                let Some(first) = self.holding(prefix) else {
-                    continue;
+                // A prefix sorting before every first key may still begin
+                // the very first one ("li" before "linear").
+                let first = match self.holding(prefix) {
+                    Some(first) => first,
+                    None if self
+                        .first_keys
+                        .first()
+                        .is_some_and(|k| k.starts_with(prefix)) =>
+                    {
+                        0
+                    }
+                    None => continue,
                 };
                 // Every key at or after `prefix` that does not start with
                 // it sorts after all keys that do.

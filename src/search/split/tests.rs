@@ -387,6 +387,36 @@ fn width_forms_and_accents_fold_alike_in_the_index_shards_and_the_query() {
 }
 
 #[test]
+fn a_prefix_of_the_first_shards_first_key_finds_its_words() {
+    // "linear" is the index's first key: "li" sorts before it, and before
+    // every shard, yet begins it.
+    let body = |text: &str| Article {
+        title: "标题".to_owned(),
+        body: format!("<p>{text}</p>"),
+        ..Article::default()
+    };
+    let corpus = vec![body("linear 中俄"), body("linux"), body("中俄 mint")];
+    let mut writer = IndexWriter::new();
+    for article in &corpus {
+        writer.add_fields(&[&indexed_body(&article.body)]);
+    }
+    // Shards of one key each, so that "li…" spans two of them.
+    let shards = writer.to_shards(1);
+    assert_eq!(shards[0].first_key, "linear");
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<u32> = (0..3).rev().collect();
+    let reference: Vec<usize> = (0..3).rev().collect();
+    for (text, expected) in [("li", vec![1, 0]), ("l", vec![1, 0]), ("lin -中俄", vec![1])] {
+        let query = Query::parse(text);
+        let mut split = fresh(&corpus, &shards, None);
+        let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
+        assert_eq!(hits, search(&full, &reference, &query), "{text:?}");
+        let found: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
+}
+
+#[test]
 fn a_rehearsal_finds_what_the_search_finds_and_changes_nothing() {
     let (corpus, shards, mut split) = split_corpus(23, 300, None);
     let query = split.rehearsal_query();
@@ -418,3 +448,4 @@ fn a_rehearsal_finds_what_the_search_finds_and_changes_nothing() {
     let (again, bodies) = answered(&mut split, &corpus, &shards, &candidates, &query);
     assert_eq!((again, bodies), (hits, 0));
 }
+

@@ -138,6 +138,12 @@ fn a_query_needs_the_shards_of_its_keys_and_prefix_runs() {
         Vec::<usize>::new(),
         "before every shard: absent"
     );
+    // A prefix that sorts before the first shard's first key may still be
+    // a prefix of it: "l" sorts before "lia", yet "lia", "linux"… start with it.
+    let after_l = ShardTable::new(["lia", "linux", "m"].map(str::to_owned).to_vec());
+    assert_eq!(after_l.needed(&Query::parse("l")), [0, 1]);
+    assert_eq!(after_l.needed(&Query::parse("li")), [0, 1]);
+    assert_eq!(after_l.needed(&Query::parse("k")), Vec::<usize>::new());
     assert_eq!(needed("中俄关系"), [5, 6], "中俄 in 5, 俄关 and 关系 in 6");
     assert_eq!(needed("-linux m"), [2, 4], "excluded terms need theirs too");
     assert_eq!(
