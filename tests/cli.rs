@@ -15,6 +15,14 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The titles `folio search` printed, one per line after the id.
+fn titles_printed(output: &Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| line.split('\t').nth(1).unwrap_or("").to_owned())
+        .collect()
+}
+
 fn shared_corpus() -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/rsshub");
     if path.is_dir() {
@@ -272,11 +280,7 @@ fn search_finds_what_chinese_readers_type() {
         let mut args = vec!["search", out.to_str().unwrap(), query];
         args.extend_from_slice(extra);
         let output = folio(&args);
-        let lines: Vec<String> = String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .map(|line| line.split('\t').nth(1).unwrap_or("").to_owned())
-            .collect();
-        (output.status.code(), lines)
+        (output.status.code(), titles_printed(&output))
     };
     let guancha = "乐玉成：中俄关系上不封顶，不断攀登新高".to_owned();
     assert_eq!(titles("中俄", &[]), (Some(0), vec![guancha.clone()]));
@@ -479,6 +483,24 @@ fn a_split_bundle_searches_like_the_single_file() {
             }
         }
     }
+    // --tag narrows as the viewer's tag= does, on both layouts: 城市生活
+    // tags two demo posts, 跑步 one of them; --tag '' narrows nothing.
+    let tagged = |bundle: &Path, tag: &str| {
+        let output = folio(&["search", bundle.to_str().unwrap(), "示例", "--tag", tag]);
+        (output.status.code(), titles_printed(&output))
+    };
+    for bundle in [&single, &manifest] {
+        let city = tagged(bundle, "城市生活");
+        assert_eq!(city.0, Some(0));
+        assert_eq!(city.1.len(), 2, "{:?}", city.1);
+        assert_eq!(tagged(bundle, "跑步").1, ["江边夜跑成了城市新风景"]);
+        assert!(city.1.contains(&"江边夜跑成了城市新风景".to_owned()));
+        assert_eq!(tagged(bundle, "没有这个标签"), (Some(1), vec![]));
+        let untagged = titles_printed(&folio(&["search", bundle.to_str().unwrap(), "示例"]));
+        assert!(untagged.len() > 2, "{untagged:?}");
+        assert_eq!(tagged(bundle, "").1, untagged);
+    }
+
     // The shard sizes need --split.
     let misuse = folio(&["bundle", demo, "-o", "x.json", "--articles-per-shard", "2"]);
     assert_eq!(misuse.status.code(), Some(2));

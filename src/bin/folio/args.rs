@@ -42,6 +42,9 @@ pub struct SearchArgs {
     /// Only articles by this author.
     #[arg(long)]
     pub author: Option<String>,
+    /// Only articles with this tag.
+    #[arg(long)]
+    pub tag: Option<String>,
     /// Only articles dated this day or later (YYYY-MM-DD, UTC).
     #[arg(long, value_name = "DAY", value_parser = day)]
     pub from: Option<String>,

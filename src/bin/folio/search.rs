@@ -33,7 +33,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         eprintln!("folio: skipped {}: {}", skipped.path, skipped.message);
     }
     let articles = &loaded.bundle.articles;
-    // The viewer's `c=`, `author=`, `from=` and `to=` rules; reading marks
+    // The viewer's `c=`, `author=`, `tag=`, `from=` and `to=` rules; reading marks
     // live in a browser, so there are none here.
     let narrowing = SearchState {
         category: args.category.as_ref().and_then(|path| {
@@ -45,6 +45,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
             (!levels.is_empty()).then_some(levels)
         }),
         author: args.author.clone().filter(|name| !name.is_empty()),
+        tag: args.tag.clone().filter(|name| !name.is_empty()),
         from: args.from.clone(),
         to: args.to.clone(),
         ..SearchState::default()

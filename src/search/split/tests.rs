@@ -406,7 +406,11 @@ fn a_prefix_of_the_first_shards_first_key_finds_its_words() {
     let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
     let candidates: Vec<u32> = (0..3).rev().collect();
     let reference: Vec<usize> = (0..3).rev().collect();
-    for (text, expected) in [("li", vec![1, 0]), ("l", vec![1, 0]), ("lin -中俄", vec![1])] {
+    for (text, expected) in [
+        ("li", vec![1, 0]),
+        ("l", vec![1, 0]),
+        ("lin -中俄", vec![1]),
+    ] {
         let query = Query::parse(text);
         let mut split = fresh(&corpus, &shards, None);
         let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
@@ -448,4 +452,3 @@ fn a_rehearsal_finds_what_the_search_finds_and_changes_nothing() {
     let (again, bodies) = answered(&mut split, &corpus, &shards, &candidates, &query);
     assert_eq!((again, bodies), (hits, 0));
 }
-
