@@ -158,6 +158,8 @@ async function measure(browser, n, queryList) {
     let longestSoFar = 50;
     const warmUpdates = [];
     const warmPainted = [];
+    // What the field held before the step (the query a clearing cleared).
+    let typed = "";
     for (const query of queryList) {
       // Cleared, typed (fetching what it needs), cleared, typed again (warm).
       for (const [step, value] of [["clear", ""], ["cold", query], ["clear", ""], ["warm", query]]) {
@@ -216,9 +218,10 @@ async function measure(browser, n, queryList) {
         const [longest, longTasks] = await page.evaluate(() => [window.__longest, window.__longTasks.splice(0)]);
         longByStep[step].push(...longTasks);
         if (longest > longestSoFar) {
-          console.error(`bench-search: a ${Math.round(longest)} ms task at ${value ? `query ${JSON.stringify(value)} (${step})` : "clearing the field"}`);
+          console.error(`bench-search: a ${Math.round(longest)} ms task at ${value ? `query ${JSON.stringify(value)} (${step})` : `clearing the field of ${JSON.stringify(typed)}`}`);
           longestSoFar = longest;
         }
+        typed = value;
       }
     }
     latencies.sort((a, b) => a - b);
