@@ -6,8 +6,11 @@
 //   BENCH_RUNS=3 (default): runs per size; the table has each figure's median,
 //     and the worst run of the longest tasks and of the data per query's max
 //   BENCH_DIST=<folder>: the viewer build to measure (default dist/), e.g. to
-//     compare two builds; BENCH_QUERIES=N: only the first N queries. Either
-//     one prints the table without writing it into BENCHMARKS.md.
+//     compare two builds; BENCH_QUERIES=N: only the first N queries;
+//     BENCH_LAYOUT=single: single-file bundles, which carry no index (the
+//     viewer indexes every body after the first list), for sizes a browser
+//     can parse as one string (10,000 is 62 MB). Any of them prints the
+//     table without writing it into BENCHMARKS.md.
 //
 // Per size: the bundle's data fetched before the first list appears (the
 // brotli size of the split bundle's files requested by then: the server here
@@ -53,6 +56,7 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 if (sizes.length === 0) sizes.push(1000, 10000, 100000);
 const LOAD_TIMEOUT_MS = 10 * 60 * 1000;
 const DIST = process.env.BENCH_DIST ?? join(ROOT, "dist");
+const SINGLE = process.env.BENCH_LAYOUT === "single";
 
 function rendererRssMb() {
   const out = execFileSync("ps", ["-eo", "rss=,args="], { encoding: "utf8" });
@@ -76,8 +80,8 @@ function wasmParts(memories) {
 }
 
 async function measure(browser, n, queryList) {
-  const folder = corpus(n, { split: true });
-  const files = splitFiles(folder);
+  const folder = corpus(n, { split: !SINGLE });
+  const files = SINGLE ? { "bundle.json": folder } : splitFiles(folder);
   const server = await startServer({ root: DIST, prefix: "/bench/", overrides: files });
   const dataAsked = () => server.requests.map((path) => path.slice("/bench/".length)).filter((path) => path in files);
   const { page, close } = await openPage(browser);
@@ -135,13 +139,16 @@ async function measure(browser, n, queryList) {
       return [bytes, window.__fetched.filter(([, at]) => at <= window.__firstRowAt).map(([path]) => path)];
     });
     if (process.env.BENCH_SHOW_FIRST_LIST) console.error(`bench-search: fetched before the first row: ${firstListPaths.join(" ")}`);
-    const firstListData = brotliBytes(files, firstListPaths.map((path) => path.slice("/bench/".length)).filter((path) => path in files));
     await page.evaluate(() => { window.__longest = 0; });
     // The search module indexes the bundle in slices after the first list;
     // queries are measured once it has (the issue's "warm" figures).
     await page.locator('.folio[data-search="ready"]').waitFor({ timeout: LOAD_TIMEOUT_MS });
     const readyS = ((Date.now() - started) / 1000).toFixed(1);
     const longestWhileIndexing = await page.evaluate(() => window.__longest);
+    // Sizes are taken after the waits: compressing files this process has
+    // not seen (a 62 MB single file takes a minute) would delay noticing
+    // that the page was ready.
+    const firstListData = brotliBytes(files, firstListPaths.map((path) => path.slice("/bench/".length)).filter((path) => path in files));
     const readyData = brotliBytes(files, dataAsked());
     // Before any query: what loading and indexing cost, apart from what
     // the queries' fetched shards and bodies add.
@@ -332,13 +339,13 @@ await browser.close();
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/)?.[1] ?? "unknown CPU";
 const chromium = execFileSync("/usr/bin/chromium", ["--version"], { encoding: "utf8" }).trim();
-const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size (the longest tasks and the data per query's max: the worst run), split bundles (default shard sizes). "Data" columns are the brotli size of the bundle files fetched; "transferred" is what the browser received from this uncompressing test server, viewer included:
+const table = `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${chromium}, headless; ${queryList.length} queries per run, median of ${RUNS} runs per size (the longest tasks and the data per query's max: the worst run), ${SINGLE ? "single-file bundles" : "split bundles (default shard sizes)"}. "Data" columns are the brotli size of the bundle files fetched; "transferred" is what the browser received from this uncompressing test server, viewer included:
 
 | ${COLUMNS.join(" | ")} |
 | ${COLUMNS.map((c) => (c === "note" ? "---" : "---:")).join(" | ")} |
 ${rows.join("\n")}`;
 console.error(table);
-if (process.env.BENCH_DIST || process.env.BENCH_QUERIES) process.exit(0);
+if (process.env.BENCH_DIST || process.env.BENCH_QUERIES || SINGLE) process.exit(0);
 const path = join(ROOT, "BENCHMARKS.md");
 const block = `<!-- bench-search:start -->\n${table}\n<!-- bench-search:end -->`;
 let doc = readFileSync(path, "utf8");
