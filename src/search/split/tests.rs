@@ -12,13 +12,47 @@ fn split_corpus(
 ) -> (Vec<Article>, Vec<IndexShard>, SplitSearch) {
     let mut rng = Rng(seed);
     let corpus = generated_corpus(&mut rng, count);
-    let mut writer = IndexWriter::new();
-    for article in &corpus {
-        writer.add_fields(&[&indexed_body(&article.body)]);
-    }
-    let shards = writer.to_shards(3_000);
+    let shards = index_shards(&corpus, 3_000);
     let split = fresh(&corpus, &shards, unread);
     (corpus, shards, split)
+}
+
+/// The index shards of `corpus`' bodies, cut at about `shard_bytes`.
+fn index_shards(corpus: &[Article], shard_bytes: usize) -> Vec<IndexShard> {
+    let mut writer = IndexWriter::new();
+    for article in corpus {
+        writer.add_fields(&[&indexed_body(&article.body)]);
+    }
+    writer.to_shards(shard_bytes)
+}
+
+/// Articles titled 标题 whose bodies are `texts`, a paragraph each.
+fn with_bodies(texts: &[&str]) -> Vec<Article> {
+    texts
+        .iter()
+        .map(|text| Article {
+            title: "标题".to_owned(),
+            body: format!("<p>{text}</p>"),
+            ..Article::default()
+        })
+        .collect()
+}
+
+/// Asserts that each query of `cases`, searched afresh from `shards` over
+/// every article of `corpus` newest first, finds what the scan finds: the
+/// articles the case names, in that order.
+fn assert_finds(corpus: &[Article], shards: &[IndexShard], cases: &[(&str, &[usize])]) {
+    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
+    let candidates: Vec<u32> = (0..corpus.len() as u32).rev().collect();
+    let reference: Vec<usize> = (0..corpus.len()).rev().collect();
+    for &(text, expected) in cases {
+        let query = Query::parse(text);
+        let mut split = fresh(corpus, shards, None);
+        let (hits, _) = answered(&mut split, corpus, shards, &candidates, &query);
+        assert_eq!(hits, search(&full, &reference, &query), "{text:?}");
+        let found: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
+        assert_eq!(found, expected, "{text:?}");
+    }
 }
 
 fn fresh(corpus: &[Article], shards: &[IndexShard], unread: Option<usize>) -> SplitSearch {
@@ -330,9 +364,7 @@ fn a_phrase_from_the_categories_into_the_body_is_found() {
         ..Article::default()
     };
     let corpus = vec![article];
-    let mut writer = IndexWriter::new();
-    writer.add_fields(&[&indexed_body(&corpus[0].body)]);
-    let shards = writer.to_shards(3_000);
+    let shards = index_shards(&corpus, 3_000);
     let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
     for text in [
         "\"首页 中俄\"",
@@ -350,77 +382,40 @@ fn a_phrase_from_the_categories_into_the_body_is_found() {
 
 #[test]
 fn width_forms_accents_and_final_sigma_fold_alike_in_the_index_shards_and_the_query() {
-    let body = |text: &str| Article {
-        title: "标题".to_owned(),
-        body: format!("<p>{text}</p>"),
-        ..Article::default()
-    };
-    let corpus = vec![
-        body("ｶﾞｲﾄﾞﾌﾞｯｸ ｻｰﾋﾞｽ"),
-        body("ガイドブック"),
-        body("Cafe\u{301} ＬＩＮＵＸ"),
-        body("café linux"),
-        body("Η οδός"),
-    ];
-    let mut writer = IndexWriter::new();
-    for article in &corpus {
-        writer.add_fields(&[&indexed_body(&article.body)]);
-    }
-    let shards = writer.to_shards(3_000);
-    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
-    let candidates: Vec<u32> = (0..5).rev().collect();
-    let reference: Vec<usize> = (0..5).rev().collect();
-    for (text, expected) in [
-        ("ΟΔΟΣ", vec![4]),
-        ("οδοσ", vec![4]),
-        ("ガイド", vec![1, 0]),
-        ("ｶﾞｲﾄﾞ", vec![1, 0]),
-        ("サービス", vec![0]),
-        ("café", vec![3, 2]),
-        ("cafe\u{301} linux", vec![3, 2]),
-        ("ｌｉｎ", vec![3, 2]),
-    ] {
-        let query = Query::parse(text);
-        let mut split = fresh(&corpus, &shards, None);
-        let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
-        assert_eq!(hits, search(&full, &reference, &query), "{text:?}");
-        let found: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
-        assert_eq!(found, expected, "{text:?}");
-    }
+    let corpus = with_bodies(&[
+        "ｶﾞｲﾄﾞﾌﾞｯｸ ｻｰﾋﾞｽ",
+        "ガイドブック",
+        "Cafe\u{301} ＬＩＮＵＸ",
+        "café linux",
+        "Η οδός",
+    ]);
+    let shards = index_shards(&corpus, 3_000);
+    assert_finds(
+        &corpus,
+        &shards,
+        &[
+            ("ΟΔΟΣ", &[4]),
+            ("οδοσ", &[4]),
+            ("ガイド", &[1, 0]),
+            ("ｶﾞｲﾄﾞ", &[1, 0]),
+            ("サービス", &[0]),
+            ("café", &[3, 2]),
+            ("cafe\u{301} linux", &[3, 2]),
+            ("ｌｉｎ", &[3, 2]),
+        ],
+    );
 }
 
 #[test]
 fn a_prefix_of_the_first_shards_first_key_finds_its_words() {
     // "linear" is the index's first key: "li" sorts before it, and before
     // every shard, yet begins it.
-    let body = |text: &str| Article {
-        title: "标题".to_owned(),
-        body: format!("<p>{text}</p>"),
-        ..Article::default()
-    };
-    let corpus = vec![body("linear 中俄"), body("linux"), body("中俄 mint")];
-    let mut writer = IndexWriter::new();
-    for article in &corpus {
-        writer.add_fields(&[&indexed_body(&article.body)]);
-    }
+    let corpus = with_bodies(&["linear 中俄", "linux", "中俄 mint"]);
     // Shards of one key each, so that "li…" spans two of them.
-    let shards = writer.to_shards(1);
+    let shards = index_shards(&corpus, 1);
     assert_eq!(shards[0].first_key, "linear");
-    let full: Vec<SearchableArticle> = corpus.iter().map(SearchableArticle::new).collect();
-    let candidates: Vec<u32> = (0..3).rev().collect();
-    let reference: Vec<usize> = (0..3).rev().collect();
-    for (text, expected) in [
-        ("li", vec![1, 0]),
-        ("l", vec![1, 0]),
-        ("lin -中俄", vec![1]),
-    ] {
-        let query = Query::parse(text);
-        let mut split = fresh(&corpus, &shards, None);
-        let (hits, _) = answered(&mut split, &corpus, &shards, &candidates, &query);
-        assert_eq!(hits, search(&full, &reference, &query), "{text:?}");
-        let found: Vec<usize> = hits.iter().map(|hit| hit.index).collect();
-        assert_eq!(found, expected, "{text:?}");
-    }
+    let cases: &[(&str, &[usize])] = &[("li", &[1, 0]), ("l", &[1, 0]), ("lin -中俄", &[1])];
+    assert_finds(&corpus, &shards, cases);
 }
 
 #[test]
